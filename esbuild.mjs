@@ -1,0 +1,42 @@
+// One build script, three bundles: the extension (client), the language server and the CLI.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: production,
+    sourcemap: !production,
+    logLevel: 'warning',
+    // ssh2's optional native speed-ups; it falls back to pure JS without them.
+    external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
+};
+
+const builds = [
+    {
+        ...common,
+        entryPoints: ['client/src/extension.ts'],
+        outfile: 'dist/extension.js',
+        external: [...common.external, 'vscode'],
+    },
+    { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+    {
+        ...common,
+        entryPoints: ['server/src/cli/main.ts'],
+        outfile: 'dist/cli.js',
+        banner: { js: '#!/usr/bin/env node' },
+    },
+];
+
+if (watch) {
+    for (const b of builds) {
+        const ctx = await esbuild.context(b);
+        await ctx.watch();
+    }
+} else {
+    await Promise.all(builds.map((b) => esbuild.build(b)));
+}

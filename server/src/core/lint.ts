@@ -1,0 +1,80 @@
+import type { Range } from 'vscode-languageserver-types';
+import { effectiveSeverity, idsOf, type LintConfig } from './config';
+import { buildModel, type DockerfileModel } from './model';
+import { RULES } from './rules';
+import { instructionLineAt, suppressions } from './suppress';
+import type { Fix, Rule, Severity } from './types';
+
+export interface LintDiagnostic {
+    ruleId: string;
+    severity: Severity;
+    range: Range;
+    message: string;
+    fixes: Fix[];
+}
+
+export interface LintResult {
+    diagnostics: LintDiagnostic[];
+    /** Rules that threw: the rest of the file is still linted. */
+    failures: { ruleId: string; error: string }[];
+    model: DockerfileModel | undefined;
+}
+
+export function lint(text: string, config: LintConfig = {}, rules: readonly Rule[] = RULES): LintResult {
+    let model: DockerfileModel;
+    try {
+        model = buildModel(text);
+    } catch (e) {
+        // The parser is not expected to throw; if it does, the user still gets a diagnostic.
+        const message = `Dockwise could not parse this Dockerfile: ${errorText(e)}`;
+        return {
+            diagnostics: [
+                {
+                    ruleId: 'parse-error',
+                    severity: 'error',
+                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                    message,
+                    fixes: [],
+                },
+            ],
+            failures: [{ ruleId: 'parse-error', error: errorText(e) }],
+            model: undefined,
+        };
+    }
+    const suppressed = config.inlineSuppressions === false ? new Map<number, Set<string>>() : suppressions(model);
+    const diagnostics: LintDiagnostic[] = [];
+    const failures: LintResult['failures'] = [];
+    for (const rule of rules) {
+        const severity = effectiveSeverity(rule, config);
+        if (severity === 'off') {
+            continue;
+        }
+        let findings;
+        try {
+            findings = rule.check({ model, options: config.ruleOptions?.[rule.id] ?? {} });
+        } catch (e) {
+            failures.push({ ruleId: rule.id, error: errorText(e) });
+            continue;
+        }
+        const ids = idsOf(rule);
+        for (const f of findings) {
+            const line = instructionLineAt(model, f.range.start.line);
+            const ignored = line === undefined ? undefined : suppressed.get(line);
+            if (ignored && ids.some((id) => ignored.has(id))) {
+                continue;
+            }
+            diagnostics.push({ ruleId: rule.id, severity, range: f.range, message: f.message, fixes: f.fixes ?? [] });
+        }
+    }
+    diagnostics.sort(
+        (a, b) =>
+            a.range.start.line - b.range.start.line ||
+            a.range.start.character - b.range.start.character ||
+            a.ruleId.localeCompare(b.ruleId),
+    );
+    return { diagnostics, failures, model };
+}
+
+function errorText(e: unknown): string {
+    return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,183 @@
+import { DockerfileParser, type Dockerfile, type Instruction as AstInstruction, JSONInstruction } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { type Command, commandsFromJson, commandsFromShell } from './commands';
+import { type LogicalText, logicalText } from './logicalText';
+
+/** One instruction, with what the rules ask of it computed once and cached. */
+export interface Instruction {
+    /** Upper-cased keyword (`RUN`, `CMD`, …). */
+    keyword: string;
+    ast: AstInstruction;
+    range: Range;
+    keywordRange: Range;
+    argsRange: Range | undefined;
+    stage: Stage | undefined;
+    /** Exec-form strings when the arguments are a JSON array. */
+    json: { value: string; range: Range }[] | undefined;
+    /** The arguments with continuations and inner comment lines removed. */
+    args(): LogicalText;
+    /** Commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK CMD, shell or exec form. */
+    commands(): Command[];
+}
+
+export interface Stage {
+    index: number;
+    from: Instruction;
+    /** The image reference as written (`nginx:1.27`, `builder`, `scratch`). */
+    image: string;
+    /** `AS name`, lower-cased; undefined when absent. */
+    alias: string | undefined;
+    instructions: Instruction[];
+    /** The earlier stage this one builds on (`FROM builder`), if any. */
+    parent: Stage | undefined;
+}
+
+export interface DockerfileModel {
+    text: string;
+    doc: TextDocument;
+    ast: Dockerfile;
+    escape: string;
+    instructions: Instruction[];
+    stages: Stage[];
+    /** The stage that becomes the image (the last one). */
+    finalStage: Stage | undefined;
+    positionAt(offset: number): Position;
+    offsetAt(position: Position): number;
+    rangeOf(start: number, end: number): Range;
+    /** Line break used by the file, for fixes that insert lines. */
+    eol: string;
+}
+
+export function buildModel(text: string): DockerfileModel {
+    const doc = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
+    const ast = DockerfileParser.parse(text);
+    const escape = safe(() => ast.getEscapeCharacter(), '\\');
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const rangeOf = (start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
+    const model: DockerfileModel = {
+        text,
+        doc,
+        ast,
+        escape,
+        instructions: [],
+        stages: [],
+        finalStage: undefined,
+        positionAt: (o) => doc.positionAt(o),
+        offsetAt: (p) => doc.offsetAt(p),
+        rangeOf,
+        eol,
+    };
+    let stage: Stage | undefined;
+    for (const astInstruction of ast.getInstructions()) {
+        const inst = wrap(model, astInstruction, stage);
+        if (inst.keyword === 'FROM') {
+            const words = astInstruction.getArguments().map((a) => a.getValue());
+            const positional = words.filter((w) => !w.startsWith('--'));
+            const image = positional[0] ?? '';
+            const alias = positional[1]?.toUpperCase() === 'AS' ? positional[2]?.toLowerCase() : undefined;
+            const parent = model.stages.find((s) => s.alias !== undefined && s.alias === image.toLowerCase());
+            stage = { index: model.stages.length, from: inst, image, alias, instructions: [inst], parent };
+            inst.stage = stage;
+            model.stages.push(stage);
+        } else {
+            stage?.instructions.push(inst);
+        }
+        model.instructions.push(inst);
+    }
+    model.finalStage = model.stages[model.stages.length - 1];
+    return model;
+}
+
+function wrap(model: DockerfileModel, ast: AstInstruction, stage: Stage | undefined): Instruction {
+    const argsRange = ast.getArgumentsRange() ?? undefined;
+    const json =
+        ast instanceof JSONInstruction && ast.getOpeningBracket() && ast.getClosingBracket()
+            ? ast.getJSONStrings().map((s) => ({ value: jsonString(model, s.getRange()), range: s.getRange() }))
+            : undefined;
+    let args: LogicalText | undefined;
+    let commands: Command[] | undefined;
+    const inst: Instruction = {
+        keyword: ast.getKeyword().toUpperCase(),
+        ast,
+        range: ast.getRange(),
+        keywordRange: ast.getInstructionRange(),
+        argsRange,
+        stage,
+        json,
+        args() {
+            if (!args) {
+                args = argsRange
+                    ? logicalText(
+                          model.text,
+                          model.offsetAt(argsRange.start),
+                          model.offsetAt(argsRange.end),
+                          model.escape,
+                      )
+                    : { text: '', map: [model.offsetAt(inst.range.end)] };
+            }
+            return args;
+        },
+        commands() {
+            commands ??= computeCommands(model, inst);
+            return commands;
+        },
+    };
+    return inst;
+}
+
+const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+function computeCommands(model: DockerfileModel, inst: Instruction): Command[] {
+    if (!COMMAND_KEYWORDS.has(inst.keyword)) {
+        return [];
+    }
+    if (inst.json) {
+        return commandsFromJson(model, inst.json);
+    }
+    const lt = inst.args();
+    let text = lt.text;
+    let skip = 0;
+    if (inst.keyword === 'RUN') {
+        // Flags such as --mount=… come before the command.
+        const flags = /^(?:\s*--\S+)*\s*/.exec(text);
+        skip = flags ? flags[0].length : 0;
+    } else if (inst.keyword === 'HEALTHCHECK') {
+        const m = /^(?:\s*--\S+)*\s*CMD\s+/i.exec(text);
+        if (!m) {
+            return [];
+        }
+        skip = m[0].length;
+    }
+    text = text.slice(skip);
+    // `RUN <<EOF` makes the heredoc body the script itself.
+    const heredoc = /^<<(-?)(["']?)([A-Za-z0-9_]+)\2[^\n]*\n/.exec(text);
+    if (heredoc) {
+        const bodyStart = skip + heredoc[0].length;
+        const lines = lt.text.slice(bodyStart);
+        const endRe = new RegExp(`^${heredoc[1] ? '\\t*' : ''}${heredoc[3]}\\r?$`, 'm');
+        const endMatch = endRe.exec(lines);
+        const body = endMatch ? lines.slice(0, endMatch.index) : lines;
+        return commandsFromShell(model, lt, body, bodyStart, false);
+    }
+    return commandsFromShell(model, lt, text, skip, false);
+}
+
+/** The decoded value of a JSON string token (dockerfile-ast's own value drops spaces). */
+function jsonString(model: DockerfileModel, range: Range): string {
+    const raw = model.text.slice(model.offsetAt(range.start), model.offsetAt(range.end));
+    try {
+        const v: unknown = JSON.parse(raw);
+        return typeof v === 'string' ? v : raw;
+    } catch {
+        return raw.replace(/^"|"$/g, '');
+    }
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+    try {
+        return f();
+    } catch {
+        return fallback;
+    }
+}

@@ -1,0 +1,66 @@
+import type { Command } from './commands';
+import type { DockerfileModel, Instruction, Stage } from './model';
+
+/**
+ * Shared questions rules ask of a Dockerfile. Kept here so each rule file holds only its own
+ * logic.
+ */
+
+/** The stage chain of `stage`: itself, then the earlier stages it builds on (`FROM builder`). */
+export function stageChain(stage: Stage | undefined): Stage[] {
+    const chain: Stage[] = [];
+    const seen = new Set<Stage>();
+    for (let s = stage; s && !seen.has(s); s = s.parent) {
+        seen.add(s);
+        chain.push(s);
+    }
+    return chain;
+}
+
+/** Instructions that apply to the final image: the final stage and the stages it builds on. */
+export function finalInstructions(model: DockerfileModel): Instruction[] {
+    return stageChain(model.finalStage)
+        .reverse()
+        .flatMap((s) => s.instructions);
+}
+
+/** The last instruction with this keyword that applies to the final image. */
+export function lastFinal(model: DockerfileModel, keyword: string): Instruction | undefined {
+    const all = finalInstructions(model).filter((i) => i.keyword === keyword);
+    return all[all.length - 1];
+}
+
+/**
+ * The commands the container runs at start: the effective ENTRYPOINT and CMD of the final image
+ * (only the last of each counts), with the instruction they come from.
+ */
+export function mainCommands(model: DockerfileModel): { inst: Instruction; cmd: Command }[] {
+    const out: { inst: Instruction; cmd: Command }[] = [];
+    for (const keyword of ['ENTRYPOINT', 'CMD']) {
+        const inst = lastFinal(model, keyword);
+        if (inst) {
+            for (const cmd of inst.commands()) {
+                out.push({ inst, cmd });
+            }
+        }
+    }
+    return out;
+}
+
+/** Every RUN command of the given instructions. */
+export function runCommands(instructions: Instruction[]): { inst: Instruction; cmd: Command }[] {
+    return instructions
+        .filter((i) => i.keyword === 'RUN')
+        .flatMap((inst) => inst.commands().map((cmd) => ({ inst, cmd })));
+}
+
+/** The text of a command as written, for messages. */
+export function commandText(cmd: Command): string {
+    return cmd.words.map((w) => w.value).join(' ');
+}
+
+/** An edit inserting whole lines before the instruction, keeping the file's line endings. */
+export function insertLinesBefore(model: DockerfileModel, inst: Instruction, lines: string[]) {
+    const at = { line: inst.range.start.line, character: 0 };
+    return { range: { start: at, end: at }, newText: lines.map((l) => l + model.eol).join('') };
+}

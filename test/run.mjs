@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm test`: installs what the tests need, builds, checks and runs every test tier.
+// Usage: node test/run.mjs [--skip-install] [--only <tier,…>]   tiers: static, unit, server, package
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+const want = (tier) => !only || only.includes(tier);
+
+function step(title, cmd, cmdArgs, opts = {}) {
+    const t = Date.now();
+    console.log(`\n▶ ${title}`);
+    const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...opts.env } });
+    if (r.status !== 0) {
+        console.error(`✖ ${title} failed (exit ${r.status ?? r.signal})`);
+        process.exit(r.status || 1);
+    }
+    console.log(`✔ ${title} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+}
+
+function findTests(dir) {
+    if (!existsSync(dir)) {
+        return [];
+    }
+    return readdirSync(dir).flatMap((name) => {
+        const p = path.join(dir, name);
+        return statSync(p).isDirectory() ? findTests(p) : name.endsWith('.test.js') ? [p] : [];
+    });
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+if (!args.includes('--skip-install')) {
+    const lock = statSync('package-lock.json').mtimeMs;
+    const stamp = 'node_modules/.package-lock.json';
+    if (!existsSync(stamp) || statSync(stamp).mtimeMs < lock) {
+        step('npm ci', npm, ['ci', '--no-audit', '--no-fund']);
+    }
+}
+
+if (want('static')) {
+    step('type-check (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+    step('eslint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
+    step('prettier --check', process.execPath, [
+        'node_modules/prettier/bin/prettier.cjs',
+        '--check',
+        '.',
+        '--log-level=warn',
+    ]);
+} else {
+    step('compile (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+}
+step('bundle (esbuild)', process.execPath, ['esbuild.mjs']);
+if (want('package')) {
+    step('package VSIX (vsce)', npm, ['run', '--silent', 'package']);
+}
+
+const tiers = ['unit', 'server', 'package'].filter(want);
+const files = tiers.flatMap((t) => findTests(path.join('out', 'test', t)));
+if (files.length === 0) {
+    console.error('no test files found');
+    process.exit(1);
+}
+step(`tests: ${tiers.join(', ')} (${files.length} files)`, process.execPath, [
+    '--test',
+    '--test-reporter=spec',
+    ...files,
+]);
+void execFileSync;
