@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: installs what the tests need, builds, checks and runs every test tier.
-// Usage: node test/run.mjs [--skip-install] [--only <tier,…>]   tiers: static, unit, server, package
-import { execFileSync, spawnSync } from 'node:child_process';
+// Usage: node test/run.mjs [--skip-install] [--only <tier,…>]
+// Tiers: static (tsc, eslint, prettier), unit, server, package, engine, vscode, ui.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +12,12 @@ process.chdir(root);
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 const want = (tier) => !only || only.includes(tier);
+const env = { ...process.env };
 
 function step(title, cmd, cmdArgs, opts = {}) {
     const t = Date.now();
     console.log(`\n▶ ${title}`);
-    const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...opts.env } });
+    const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...env, ...opts.env } });
     if (r.status !== 0) {
         console.error(`✖ ${title} failed (exit ${r.status ?? r.signal})`);
         process.exit(r.status || 1);
@@ -35,9 +37,8 @@ function findTests(dir) {
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 if (!args.includes('--skip-install')) {
-    const lock = statSync('package-lock.json').mtimeMs;
     const stamp = 'node_modules/.package-lock.json';
-    if (!existsSync(stamp) || statSync(stamp).mtimeMs < lock) {
+    if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync('package-lock.json').mtimeMs) {
         step('npm ci', npm, ['ci', '--no-audit', '--no-fund']);
     }
 }
@@ -59,7 +60,11 @@ if (want('package')) {
     step('package VSIX (vsce)', npm, ['run', '--silent', 'package']);
 }
 
-const tiers = ['unit', 'server', 'package'].filter(want);
+// --- engine tier setup (issue 4): start or find a Docker engine, export DOCKER_HOST into env ---
+
+// Node test runner tiers: every folder of out/test holding *.test.js, in this order.
+const NODE_TIERS = ['unit', 'cli', 'server', 'package', 'engine'];
+const tiers = NODE_TIERS.filter(want);
 const files = tiers.flatMap((t) => findTests(path.join('out', 'test', t)));
 if (files.length === 0) {
     console.error('no test files found');
@@ -68,6 +73,10 @@ if (files.length === 0) {
 step(`tests: ${tiers.join(', ')} (${files.length} files)`, process.execPath, [
     '--test',
     '--test-reporter=spec',
+    '--test-concurrency=1',
     ...files,
 ]);
-void execFileSync;
+
+// --- vscode tier (issue 6): extension-host suite in a real VS Code ---
+
+// --- ui tier (issue 6): Playwright end-to-end tests ---

@@ -1,4 +1,4 @@
-import type { Command } from './commands';
+import type { Command, CommandWord } from './commands';
 import type { DockerfileModel, Instruction, Stage } from './model';
 
 /**
@@ -63,4 +63,48 @@ export function commandText(cmd: Command): string {
 export function insertLinesBefore(model: DockerfileModel, inst: Instruction, lines: string[]) {
     const at = { line: inst.range.start.line, character: 0 };
     return { range: { start: at, end: at }, newText: lines.map((l) => l + model.eol).join('') };
+}
+
+/** Package managers and the sub-commands that install packages. */
+const INSTALLERS: Record<string, readonly string[]> = {
+    'apt-get': ['install'],
+    apt: ['install'],
+    aptitude: ['install'],
+    apk: ['add'],
+    yum: ['install'],
+    dnf: ['install'],
+    microdnf: ['install'],
+    zypper: ['install', 'in'],
+    pacman: ['-S', '-Sy', '-Syu'],
+};
+
+export interface InstalledPackage {
+    /** Package name without version pin (`nginx=1.24*` → `nginx`). */
+    name: string;
+    manager: string;
+    word: CommandWord;
+    inst: Instruction;
+}
+
+/** Packages installed by RUN instructions through a system package manager. */
+export function installedPackages(instructions: Instruction[]): InstalledPackage[] {
+    const out: InstalledPackage[] = [];
+    for (const { inst, cmd } of runCommands(instructions)) {
+        const verbs = INSTALLERS[cmd.name];
+        if (!verbs) {
+            continue;
+        }
+        const verbIndex = cmd.args.findIndex((a) => verbs.includes(a.value));
+        if (verbIndex < 0) {
+            continue;
+        }
+        for (const word of cmd.args.slice(verbIndex + 1)) {
+            if (word.value.startsWith('-') || word.dynamic || word.value === '') {
+                continue;
+            }
+            const name = word.value.split(/[=<>~]|(?<=.)@/)[0]!.replace(/\.(x86_64|noarch|aarch64)$/, '');
+            out.push({ name, manager: cmd.name, word, inst });
+        }
+    }
+    return out;
 }
