@@ -1,5 +1,8 @@
 // One build script, three bundles: the extension (client), the language server and the CLI.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -29,6 +32,8 @@ const builds = [
         entryPoints: ['server/src/cli/main.ts'],
         outfile: 'dist/cli.js',
         banner: { js: '#!/usr/bin/env node' },
+        // `dockwise --version` and SARIF's tool.driver.version, without bundling package.json.
+        define: { __DOCKWISE_VERSION__: JSON.stringify(pkg.version) },
     },
 ];
 

@@ -1,0 +1,13 @@
+/**
+ * Checks of other tools that Dockwise deliberately does not implement, with the reason. The
+ * generator lists them under "Declined" in docs/rules/README.md.
+ */
+export interface Declined {
+    /** The other tool's id, e.g. `DL3059`. */
+    id: string;
+    tool: 'hadolint' | 'BuildKit' | 'Trivy' | 'dockerfile-utils';
+    /** One or two sentences: why not, and what covers the need instead. */
+    reason: string;
+}
+
+export const DECLINED: readonly Declined[] = [];
