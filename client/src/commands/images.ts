@@ -1,0 +1,295 @@
+// Image commands: inspect, remove (with in-use protection), copy tag, pull, prune, dangling toggle.
+import * as vscode from 'vscode';
+import { type ContainerInfo, type ImageInfo, isEngineError } from '../engine/types';
+import { formatBytes, shortId } from '../views/format';
+import { containersOfImage, imageRoots } from '../views/imageModel';
+import { SHOW_DANGLING_SETTING } from '../views/imagesView';
+import type { ImageNode } from '../views/nodes';
+import { type ExplorerContext, bulk, client, confirm, listNames, showError } from './context';
+import { canPull } from './engineExtras';
+import { PullTracker } from './pullProgress';
+import { invokedNodes } from './targets';
+
+const VIEW = 'dockwise.images';
+type Action = (ctx: ExplorerContext, ...args: unknown[]) => Promise<void>;
+
+/** The image a node or argument stands for: its tag when it has one, else its id. */
+export function imageRef(node: ImageNode): string {
+    return node.tag ?? node.info.id;
+}
+
+function imageName(node: ImageNode): string {
+    return node.tag ?? `<none> ${shortId(node.info.id)}`;
+}
+
+/** Image nodes from the invocation, or picked by the user from a fresh list. */
+export async function imageTargets(
+    ctx: ExplorerContext,
+    args: readonly unknown[],
+    options: { verb: string; many: boolean; taggedOnly?: boolean },
+): Promise<ImageNode[] | undefined> {
+    const invoked = invokedNodes(args);
+    const c = await client(ctx);
+    const [images, containers] = await Promise.all([c.listImages(), ctx.connection.containers.get()]);
+    const all = imageRoots(images, containers, { showDangling: true });
+    if (invoked) {
+        const nodes: ImageNode[] = [];
+        for (const n of invoked) {
+            if (typeof n === 'string') {
+                const found = all.find((x) => x.tag === n || x.info.id === n || shortId(x.info.id) === shortId(n));
+                if (!found) {
+                    throw new Error(`No such image: ${n}`);
+                }
+                nodes.push(found);
+            } else if (n.kind === 'image') {
+                // Usage may have changed since the view was drawn: use the fresh node when there is one.
+                nodes.push(all.find((x) => x.info.id === n.info.id && x.tag === n.tag) ?? n);
+            }
+        }
+        return nodes.length > 0 ? nodes : undefined;
+    }
+    const candidates = all.filter((n) => !options.taggedOnly || n.tag !== undefined);
+    if (candidates.length === 0) {
+        void vscode.window.showInformationMessage(`No image to ${options.verb}.`);
+        return undefined;
+    }
+    const items = candidates.map((n) => ({
+        label: imageName(n),
+        description: `${formatBytes(n.info.size)}${n.usedBy.length > 0 ? ` · used by ${n.usedBy.length}` : ''}`,
+        node: n,
+    }));
+    const placeHolder = `Image to ${options.verb}`;
+    if (options.many) {
+        const picked = await vscode.window.showQuickPick(items, { placeHolder, canPickMany: true });
+        return picked && picked.length > 0 ? picked.map((p) => p.node) : undefined;
+    }
+    const picked = await vscode.window.showQuickPick(items, { placeHolder });
+    return picked ? [picked.node] : undefined;
+}
+
+export const inspect: Action = async (ctx, ...args) => {
+    for (const n of (await imageTargets(ctx, args, { verb: 'inspect', many: true })) ?? []) {
+        await ctx.inspect.open('image', n.info.id, n.tag ?? shortId(n.info.id));
+    }
+};
+
+export const copyTag: Action = async (ctx, ...args) => {
+    const nodes = await imageTargets(ctx, args, { verb: 'copy the tag of', many: true, taggedOnly: true });
+    const tags = (nodes ?? []).map((n) => n.tag ?? n.info.id);
+    if (tags.length > 0) {
+        await vscode.env.clipboard.writeText(tags.join('\n'));
+        vscode.window.setStatusBarMessage(`Copied ${tags.join(', ')}`, 3000);
+    }
+};
+
+/** True when removing this reference deletes the image (last tag, or untagged), not just a tag. */
+function deletesImage(node: ImageNode): boolean {
+    return node.tag === undefined || node.info.repoTags.filter((t) => t !== '<none>:<none>').length <= 1;
+}
+
+/**
+ * Remove. Untagging one of several tags is harmless; deleting an image some containers use is refused
+ * unless the user chooses to remove those containers first (running ones stopped before).
+ */
+export const remove: Action = async (ctx, ...args) => {
+    const nodes = await imageTargets(ctx, args, { verb: 'remove', many: true });
+    if (!nodes) {
+        return;
+    }
+    const users = new Map<string, ContainerInfo>();
+    for (const n of nodes.filter(deletesImage)) {
+        for (const c of n.usedBy) {
+            users.set(c.id, c);
+        }
+    }
+    const names = nodes.map(imageName);
+    const untagOnly = nodes.filter((n) => !deletesImage(n)).map(imageName);
+    const detail = [
+        nodes.length > 1 ? listNames(names) : '',
+        untagOnly.length > 0 ? `Only the tag goes (the image keeps its other tags): ${listNames(untagOnly)}.` : '',
+        'This cannot be undone.',
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    let removeUsers = false;
+    if (users.size > 0) {
+        const list = [...users.values()];
+        const described = list.map((c) => `${c.name} (${c.state})`);
+        const choice = await vscode.window.showWarningMessage(
+            `${nodes.length === 1 ? names[0] : 'These images are'} in use by ${list.length} container(s).`,
+            {
+                modal: true,
+                detail: `${listNames(described)}\n\nThe image cannot be removed while containers use it. Remove ${list.length === 1 ? 'that container' : 'those containers'} first? Running ones are stopped, then removed.`,
+            },
+            'Stop and Remove Containers, Then Image',
+        );
+        if (!choice) {
+            return;
+        }
+        removeUsers = true;
+    } else if (
+        !(await confirm(
+            nodes.length === 1 ? `Remove image ${names[0]}?` : `Remove ${nodes.length} images?`,
+            detail,
+            'Remove',
+        ))
+    ) {
+        return;
+    }
+    const c = await client(ctx);
+    if (removeUsers) {
+        const { failed } = await bulk(
+            ctx,
+            VIEW,
+            'Removing containers',
+            [...users.values()],
+            (x) => x.name,
+            async (x, signal) => {
+                if (x.state === 'running' || x.state === 'paused' || x.state === 'restarting') {
+                    await c.stopContainer(x.id, { signal, timeoutMs: 120_000 });
+                }
+                await c.removeContainer(x.id, { signal, force: true });
+            },
+        );
+        if (failed.length > 0) {
+            ctx.refresh.nudge(['containers', 'images']);
+            return;
+        }
+    }
+    await bulk(ctx, VIEW, 'Removing images', nodes, imageName, async (n, signal) => {
+        try {
+            await c.removeImage(imageRef(n), { signal });
+        } catch (e) {
+            if (isEngineError(e) && e.cause === 'inUse' && e.details.usedBy?.length) {
+                // A container appeared since we looked: say which.
+                throw new Error(`in use by ${listNames(e.details.usedBy)}`);
+            }
+            throw e;
+        }
+    });
+    ctx.refresh.nudge(['images', 'containers', 'volumes', 'networks']);
+};
+
+export const pull: Action = async (ctx, ...args) => {
+    const invoked = invokedNodes(args);
+    let reference: string | undefined;
+    const first = invoked?.[0];
+    if (typeof first === 'string') {
+        reference = first;
+    } else if (first?.kind === 'image' && first.tag) {
+        reference = first.tag;
+    } else {
+        reference = await vscode.window.showInputBox({
+            title: 'Pull Image',
+            prompt: 'Image reference, e.g. nginx:1.27, ghcr.io/owner/app:latest or alpine@sha256:…',
+            validateInput: (v) => (/^\S+$/.test(v.trim()) ? undefined : 'Enter an image reference without spaces.'),
+        });
+    }
+    reference = reference?.trim();
+    if (!reference) {
+        return;
+    }
+    const ref = reference.includes(':') || reference.includes('@') ? reference : `${reference}:latest`;
+    const c = await client(ctx);
+    if (!canPull(c)) {
+        void vscode.window.showErrorMessage(
+            'Pulling images needs a newer Dockwise engine layer (pullImage is missing).',
+        );
+        return;
+    }
+    const tracker = new PullTracker();
+    try {
+        await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: `Pulling ${ref}`, cancellable: true },
+            async (progress, token) => {
+                const controller = new AbortController();
+                const sub = token.onCancellationRequested(() => controller.abort());
+                let reported = 0;
+                try {
+                    await c.pullImage(ref, {
+                        signal: controller.signal,
+                        timeoutMs: 30 * 60_000,
+                        onProgress: (p) => {
+                            const s = tracker.update(p);
+                            const increment = Math.max(0, s.fraction * 100 - reported);
+                            reported += increment;
+                            progress.report({ message: s.message, increment });
+                        },
+                    });
+                } finally {
+                    sub.dispose();
+                }
+            },
+        );
+        void vscode.window.showInformationMessage(`Pulled ${ref}.`);
+    } catch (e) {
+        showError(ctx, `Could not pull ${ref}`, e);
+    }
+    ctx.refresh.nudge(['images']);
+};
+
+/** Prune: choose dangling only or all unused, see what goes and how much space, confirm. */
+export const prune: Action = async (ctx) => {
+    const c = await client(ctx);
+    const [images, containers] = await Promise.all([c.listImages(), ctx.connection.containers.get()]);
+    const unused = images.filter((i) => containersOfImage(i, containers).length === 0);
+    const dangling = unused.filter((i) => i.dangling);
+    const label = (i: ImageInfo): string => i.repoTags.find((t) => t !== '<none>:<none>') ?? `<none> ${shortId(i.id)}`;
+    const size = (list: ImageInfo[]): string => formatBytes(list.reduce((s, i) => s + i.size, 0));
+    if (unused.length === 0) {
+        void vscode.window.showInformationMessage('No unused images: nothing to prune.');
+        return;
+    }
+    const picked = await vscode.window.showQuickPick(
+        [
+            { label: 'Dangling images only', description: `${dangling.length} · up to ${size(dangling)}`, all: false },
+            {
+                label: 'All images no container uses',
+                description: `${unused.length} · up to ${size(unused)}`,
+                all: true,
+            },
+        ],
+        { placeHolder: 'Which images should go?' },
+    );
+    if (!picked) {
+        return;
+    }
+    const going = picked.all ? unused : dangling;
+    if (going.length === 0) {
+        void vscode.window.showInformationMessage('No dangling images: nothing to prune.');
+        return;
+    }
+    const ok = await confirm(
+        `Remove ${going.length} image(s), up to ${size(going)}?`,
+        `${listNames(going.map(label), 15)}\n\nLayers shared with other images are kept, so less space may be freed. This cannot be undone.`,
+        'Prune',
+    );
+    if (!ok) {
+        return;
+    }
+    try {
+        const result = await vscode.window.withProgress({ location: { viewId: VIEW }, title: 'Pruning images' }, () =>
+            c.pruneImages({ all: picked.all, timeoutMs: 10 * 60_000 }),
+        );
+        void vscode.window.showInformationMessage(
+            `Removed ${result.removed.length} image reference(s), freed ${formatBytes(result.spaceReclaimed)}.`,
+        );
+    } catch (e) {
+        showError(ctx, 'Could not prune images', e);
+    }
+    ctx.refresh.nudge(['images']);
+};
+
+async function setShowDangling(value: boolean): Promise<void> {
+    const config = vscode.workspace.getConfiguration('dockwise');
+    const inspected = config.inspect<boolean>(SHOW_DANGLING_SETTING);
+    // Write where it is set, so a workspace value does not silently win over the toggle.
+    const target =
+        inspected?.workspaceValue !== undefined
+            ? vscode.ConfigurationTarget.Workspace
+            : vscode.ConfigurationTarget.Global;
+    await config.update(SHOW_DANGLING_SETTING, value, target);
+}
+
+export const showDangling: Action = () => setShowDangling(true);
+export const hideDangling: Action = () => setShowDangling(false);

@@ -1,0 +1,104 @@
+// Composition of the Docker explorer: engine connection (built lazily), the four views, the refresh manager,
+// log and inspect documents, and the command table. extension.ts calls registerExplorer once.
+import * as vscode from 'vscode';
+import { registerExplorerCommands } from './commands';
+import type { ExplorerContext } from './commands/context';
+import { InspectDocuments } from './commands/inspect';
+import { createEngineClient } from './engine';
+import type { EngineClient, EngineClientOptions } from './engine/types';
+import { LogDocuments } from './logs/logDocuments';
+import { ContainersView } from './views/containersView';
+import { EngineConnection } from './views/engineConnection';
+import { ImagesView, SHOW_DANGLING_SETTING } from './views/imagesView';
+import { NetworksView } from './views/networksView';
+import { RefreshManager } from './views/refreshManager';
+import { VolumesView } from './views/volumesView';
+
+export interface ExplorerDeps {
+    /** Where the explorer logs connection changes and failures. */
+    readonly log?: vscode.LogOutputChannel;
+    /** Builds the engine client; default: the dockerode-backed client, loaded on first use. */
+    readonly createEngineClient?: (options: EngineClientOptions) => EngineClient | Promise<EngineClient>;
+    /** Environment for DOCKER_HOST, DOCKER_CERT_PATH…; default process.env. */
+    readonly env?: Record<string, string | undefined>;
+}
+
+/**
+ * The `dockwise.docker.host` setting. In an untrusted workspace only the user's own (global) value counts: a
+ * cloned repository must not point the explorer at an engine of its choosing.
+ */
+export function dockerHostSetting(): string | undefined {
+    const config = vscode.workspace.getConfiguration('dockwise');
+    const value = vscode.workspace.isTrusted
+        ? config.get<string>('docker.host')
+        : config.inspect<string>('docker.host')?.globalValue;
+    return value?.trim() || undefined;
+}
+
+export function registerExplorer(_context: vscode.ExtensionContext, deps: ExplorerDeps = {}): vscode.Disposable {
+    const { log } = deps;
+    const create = deps.createEngineClient ?? createEngineClient;
+    const connection = new EngineConnection(
+        async () => create({ hostSetting: dockerHostSetting(), env: deps.env ?? process.env }),
+        log,
+    );
+    const views = {
+        containers: new ContainersView(connection),
+        images: new ImagesView(connection),
+        volumes: new VolumesView(connection),
+        networks: new NetworksView(connection),
+    };
+    const treeViews = [
+        views.containers.createView('dockwise.containers'),
+        views.images.createView('dockwise.images'),
+        views.volumes.createView('dockwise.volumes'),
+        views.networks.createView('dockwise.networks'),
+    ];
+    const refresh = new RefreshManager(
+        connection,
+        Object.values(views),
+        {
+            debounceMs: 250,
+            maxWaitMs: 2000,
+            pollSeconds: () =>
+                vscode.workspace.getConfiguration('dockwise').get<number>('explorer.pollIntervalSeconds', 60),
+        },
+        log,
+    );
+    const inspect = new InspectDocuments(connection);
+    const logs = new LogDocuments(connection, log);
+    const ctx: ExplorerContext = { connection, refresh, views, logs, inspect, log };
+
+    const setDanglingKey = (): Thenable<unknown> =>
+        vscode.commands.executeCommand('setContext', 'dockwise.images.showDangling', views.images.showDangling);
+    void setDanglingKey();
+
+    const disposables: vscode.Disposable[] = [
+        registerExplorerCommands(ctx),
+        vscode.workspace.onDidChangeConfiguration((e) => {
+            if (e.affectsConfiguration('dockwise.docker.host')) {
+                log?.info('dockwise.docker.host changed: reconnecting');
+                connection.reset();
+            }
+            if (e.affectsConfiguration('dockwise.explorer.groupByComposeProject')) {
+                views.containers.refresh();
+            }
+            if (e.affectsConfiguration(`dockwise.${SHOW_DANGLING_SETTING}`)) {
+                void setDanglingKey();
+                views.images.refresh();
+            }
+            if (e.affectsConfiguration('dockwise.explorer.volumes.showSizes')) {
+                views.volumes.refresh();
+            }
+        }),
+        // Trust changes which settings count (see dockerHostSetting).
+        vscode.workspace.onDidGrantWorkspaceTrust(() => connection.reset()),
+        logs,
+        inspect,
+        refresh,
+        ...Object.values(views),
+        ...treeViews,
+        connection,
+    ];
+    return vscode.Disposable.from(...disposables);
+}
