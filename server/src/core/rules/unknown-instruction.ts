@@ -1,0 +1,55 @@
+import { closeMatches, textOf, utilsRule, ValidationCode } from '../dockerfileUtils';
+
+/** Instructions the builder knows (MAINTAINER left out: it is deprecated, never a suggestion). */
+const KEYWORDS = [
+    'ADD',
+    'ARG',
+    'CMD',
+    'COPY',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'FROM',
+    'HEALTHCHECK',
+    'LABEL',
+    'ONBUILD',
+    'RUN',
+    'SHELL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR',
+];
+
+export const unknownInstruction = utilsRule({
+    id: 'unknown-instruction',
+    title: 'Every line must start with a known instruction',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    codes: [ValidationCode.UNKNOWN_INSTRUCTION],
+    docs: {
+        why: 'The builder stops at the first word it does not know as an instruction. Usually it is a typo, or the line was meant to continue the previous instruction but that line does not end with the escape character.',
+        bad: 'FROM alpine:3.20\nRUM apk add --no-cache curl\n',
+        good: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+        notes: 'A quick fix renames a keyword that is one or two typos away from a real instruction.',
+    },
+    hint(d, model) {
+        const word = textOf(model, d.range);
+        const [match, ...others] = closeMatches(word, KEYWORDS);
+        if (match && others.length === 0) {
+            return `did you mean ${match}?`;
+        }
+        if (d.range.start.character > 0) {
+            return `if this line continues the previous instruction, end that line with \`${model.escape}\``;
+        }
+        return undefined;
+    },
+    fixes(d, model) {
+        const matches = closeMatches(textOf(model, d.range), KEYWORDS);
+        return matches.map((m) => ({
+            title: `Change to ${m}`,
+            edits: [{ range: d.range, newText: m }],
+            preferred: matches.length === 1,
+        }));
+    },
+});

@@ -1,0 +1,45 @@
+import { instructionAt, utilsDiagnostics, utilsRule, ValidationCode, type UtilsDiagnostic } from '../dockerfileUtils';
+import type { DockerfileModel } from '../model';
+import { stageChain } from '../ruleKit';
+
+/**
+ * Whether an absolute WORKDIR comes earlier in the stage or the stages it builds on: then a
+ * relative path is well defined (BuildKit's WorkdirRelativePath reasoning).
+ */
+function afterAbsoluteWorkdir(model: DockerfileModel, d: UtilsDiagnostic): boolean {
+    const inst = instructionAt(model, d.range.start);
+    if (!inst?.stage) {
+        return false;
+    }
+    const relative = new Set(
+        utilsDiagnostics(model, [ValidationCode.WORKDIR_IS_NOT_ABSOLUTE]).map((r) =>
+            instructionAt(model, r.range.start),
+        ),
+    );
+    const earlier = stageChain(inst.stage)
+        .flatMap((s) => s.instructions)
+        .filter((i) => i.keyword === 'WORKDIR' && model.offsetAt(i.range.start) < model.offsetAt(inst.range.start));
+    return earlier.some((w) => !relative.has(w));
+}
+
+export const workdirRelative = utilsRule({
+    id: 'workdir-relative',
+    title: 'Use an absolute WORKDIR',
+    category: 'maintainability',
+    defaultSeverity: 'warning',
+    codes: [ValidationCode.WORKDIR_IS_NOT_ABSOLUTE],
+    equivalents: { hadolint: ['DL3000'], buildkit: ['WorkdirRelativePath'], trivy: ['DS-0009'] },
+    docs: {
+        why: 'A relative WORKDIR is resolved against the working directory the base image happens to set, so the files land somewhere else when the base image changes. An absolute path says where they go.',
+        bad: 'FROM node:22-slim\nWORKDIR app\nCOPY . .\n',
+        good: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\n',
+        notes: 'Not reported after an absolute WORKDIR in the same stage or a stage it builds on (as BuildKit). hadolint reports DL3000 as an error; the image still builds, so Dockwise warns. A quick fix (not applied by Auto Fix) prefixes `/`, which assumes the base image works in `/`.',
+    },
+    accept: (d, model) => !afterAbsoluteWorkdir(model, d),
+    fixes(d, model) {
+        const start = model.offsetAt(d.range.start);
+        const quote = /^["']/.test(model.text[start] ?? '') ? 1 : 0;
+        const at = model.positionAt(start + quote);
+        return [{ title: 'Make the path absolute (from /)', edits: [{ range: { start: at, end: at }, newText: '/' }] }];
+    },
+});
