@@ -76,7 +76,8 @@ function resolveProgram(words: CommandWord[]): { index: number } {
             continue;
         }
         const takes = WRAPPERS[name];
-        if (takes === undefined) {
+        // `command -v curl` only looks a program up: `command` itself is what runs.
+        if (takes === undefined || (name === 'command' && /^-[vV]$/.test(words[i + 1]?.value ?? ''))) {
             break;
         }
         i++;
@@ -181,12 +182,33 @@ export function commandsFromJson(model: DockerfileModel, strings: { value: strin
         const start = model.offsetAt(inner.range.start) + 1;
         const end = model.offsetAt(inner.range.end) - 1;
         const raw = model.text.slice(start, end);
+        const decoded = decodeJson(raw, start);
         const map: number[] = [];
         for (let i = 0; i <= raw.length; i++) {
             map.push(start + i);
         }
-        // JSON escapes (\" \\) shift offsets slightly; ranges inside such strings are approximate.
-        out.push(...commandsFromShell(model, { text: raw, map }, inner.value, 0, true));
+        // Decoded offsets keep ranges exact past escapes (\" \\); odd strings fall back to raw offsets.
+        const lt = decoded.text === inner.value ? decoded : { text: raw, map };
+        out.push(...commandsFromShell(model, lt, inner.value, 0, true));
     }
     return out;
+}
+
+/** A JSON string's content decoded, each character mapped to the document offset of the end of its escape. */
+function decodeJson(raw: string, start: number): LogicalText {
+    const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+    let text = '';
+    const map: number[] = [];
+    for (let i = 0; i < raw.length; i++) {
+        if (raw[i] === '\\' && i + 1 < raw.length) {
+            const hex = raw[i + 1] === 'u' ? /^[0-9a-fA-F]{4}/.exec(raw.slice(i + 2)) : null;
+            text += hex ? String.fromCharCode(parseInt(hex[0], 16)) : (ESCAPES[raw[i + 1]!] ?? raw[i + 1]!);
+            i += hex ? 5 : 1;
+        } else {
+            text += raw[i];
+        }
+        map.push(start + i);
+    }
+    map.push(start + raw.length);
+    return { text, map };
 }

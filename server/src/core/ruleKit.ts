@@ -1,3 +1,4 @@
+import { PropertyInstruction } from 'dockerfile-ast';
 import type { Command, CommandWord } from './commands';
 import type { DockerfileModel, Instruction, Stage } from './model';
 
@@ -63,6 +64,32 @@ export function commandText(cmd: Command): string {
 export function insertLinesBefore(model: DockerfileModel, inst: Instruction, lines: string[]) {
     const at = { line: inst.range.start.line, character: 0 };
     return { range: { start: at, end: at }, newText: lines.map((l) => l + model.eol).join('') };
+}
+
+/** ENV values that apply to the final image (later ones win), as written: variables are not expanded. */
+export function finalEnv(model: DockerfileModel): Map<string, string> {
+    const env = new Map<string, string>();
+    for (const inst of finalInstructions(model)) {
+        if (inst.keyword === 'ENV' && inst.ast instanceof PropertyInstruction) {
+            for (const p of inst.ast.getProperties()) {
+                const value = p.getValue();
+                if (value !== null) {
+                    env.set(p.getName(), value);
+                }
+            }
+        }
+    }
+    return env;
+}
+
+/** Where a COPY or ADD puts its files: its last argument that is not a flag (heredoc bodies ignored). */
+export function copyDestination(inst: Instruction): string | undefined {
+    if (inst.json) {
+        return inst.json.length >= 2 ? inst.json[inst.json.length - 1]!.value : undefined;
+    }
+    const firstLine = inst.args().text.split('\n')[0]!;
+    const words = firstLine.split(/\s+/).filter((w) => w !== '' && !w.startsWith('--'));
+    return words.length >= 2 ? words[words.length - 1] : undefined;
 }
 
 /** Package managers and the sub-commands that install packages. */
