@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crlf, hits } from '../helpers';
+import { crlf, findings, hits } from '../helpers';
 
 const ID = 'keep-alive-hack';
 
@@ -17,6 +17,27 @@ describe(ID, () => {
     });
     it('flags a while true loop', () => {
         assert.deepEqual(hits(ID, 'FROM alpine:3.20\nCMD while true; do sleep 60; done\n'), [[1, 'true']]);
+    });
+    it('flags long sleeps, endless loops and tail --follow', () => {
+        const text = [
+            'FROM alpine:3.20',
+            'CMD sleep 1d; sleep 99999999; until false; do x; done; while sleep 3600; do :; done; tail --follow=name /dev/null',
+            '',
+        ].join('\n');
+        assert.deepEqual(hits(ID, text), [
+            [1, 'sleep 1d'],
+            [1, 'sleep 99999999'],
+            [1, 'false'],
+            [1, 'sleep 3600'],
+            [1, 'tail --follow=name /dev/null'],
+        ]);
+        const [loop] = findings(ID, 'FROM alpine:3.20\nCMD while true; do sleep 60; done\n');
+        assert.match(loop!.message, /`while true …`/);
+    });
+    it('ignores short sleeps and waiting loops', () => {
+        assert.deepEqual(hits(ID, 'FROM alpine:3.20\nCMD sleep 5 && exec app\n'), []);
+        assert.deepEqual(hits(ID, 'FROM alpine:3.20\nCMD while ! nc -z db 5432; do sleep 1; done; exec app\n'), []);
+        assert.deepEqual(hits(ID, 'FROM alpine:3.20\nCMD ["sleep", "3600"]\n'), []);
     });
     it('keeps exact ranges across continuations, CRLF and the escape directive', () => {
         const text =
