@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: installs what the tests need, builds, checks and runs every test tier.
 // Usage: node test/run.mjs [--skip-install] [--only <tier,…>]
-// Tiers: static (tsc, eslint, prettier), unit, server, package, engine, vscode, ui.
+// Tiers: static (tsc, eslint, prettier), unit, server, package, engine, grammar, vscode, ui.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,21 +62,57 @@ if (want('package')) {
 }
 
 // --- engine tier setup (issue 4): start or find a Docker engine, export DOCKER_HOST into env ---
+if (want('engine')) {
+    // DOCKER_HOST, else a default socket that answers, else (root or CI) a private dockerd in a temp dir.
+    const t = Date.now();
+    console.log('\n▶ engine: find or start a Docker engine');
+    // Our own state file: a concurrent run never stops the daemon this run uses.
+    env.DOCKWISE_ENGINE_STATE = path.join(os.tmpdir(), `dockwise-engine-run-${process.pid}.json`);
+    const r = spawnSync(process.execPath, ['test/support/engine.mjs', 'start'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env,
+        encoding: 'utf8',
+    });
+    const host = /^DOCKER_HOST=(.*)$/m.exec(r.stdout ?? '')?.[1];
+    if (r.status === 0 && host) {
+        env.DOCKER_HOST = host;
+        // Undo whatever this run's start did (a private daemon, a test image on your engine) whatever happens
+        // next: step() exits on failure, and Ctrl-C.
+        const stopEngine = () =>
+            spawnSync(process.execPath, ['test/support/engine.mjs', 'stop'], { stdio: 'inherit', env });
+        process.on('exit', stopEngine);
+        process.on('SIGINT', () => process.exit(130));
+        process.on('SIGTERM', () => process.exit(143));
+        console.log(`✔ engine: DOCKER_HOST=${host} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    } else if (process.env.CI === 'true') {
+        console.error('✖ engine: no Docker engine (required under CI)');
+        process.exit(1);
+    } else {
+        console.log('⚠ engine: no Docker engine; the engine tests will be skipped');
+    }
+}
 
 // Node test runner tiers: every folder of out/test holding *.test.js, in this order.
 const NODE_TIERS = ['unit', 'cli', 'server', 'package', 'engine'];
 const tiers = NODE_TIERS.filter(want);
 const files = tiers.flatMap((t) => findTests(path.join('out', 'test', t)));
-if (files.length === 0) {
+if (tiers.length > 0 && files.length === 0) {
     console.error('no test files found');
     process.exit(1);
 }
-step(`tests: ${tiers.join(', ')} (${files.length} files)`, process.execPath, [
-    '--test',
-    '--test-reporter=spec',
-    '--test-concurrency=1',
-    ...files,
-]);
+if (files.length > 0) {
+    step(`tests: ${tiers.join(', ')} (${files.length} files)`, process.execPath, [
+        '--test',
+        '--test-reporter=spec',
+        '--test-concurrency=1',
+        ...files,
+    ]);
+}
+
+// --- grammar tier (issue 8): TextMate scope assertions on test/grammar/*.Dockerfile ---
+if (want('grammar')) {
+    step('grammar scopes (vscode-tmgrammar-test)', npm, ['run', '--silent', 'test:grammar']);
+}
 
 // --- vscode tier (issue 6): extension-host suite in a real VS Code ---
 

@@ -1,0 +1,17 @@
+// The engine layer's entry: build a client from the setting/env/context. Views and commands use types.ts.
+import { nodeConnectionInputs, resolveConnection } from './connection';
+import { DockerodeEngineClient } from './dockerodeClient';
+import type { EngineClient, EngineClientOptions } from './types';
+
+export * from './types';
+export { resolveConnection, nodeConnectionInputs } from './connection';
+
+/**
+ * Resolves the connection (throws EngineError 'invalidHost'/'tlsFailure' for bad configuration) and returns
+ * a client. Nothing is loaded or connected until the first call: dockerode is required lazily.
+ */
+export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
+    const env = options.env ?? process.env;
+    const connection = resolveConnection(nodeConnectionInputs(options.hostSetting, env));
+    return new DockerodeEngineClient(connection, env, options.defaultTimeoutMs);
+}
