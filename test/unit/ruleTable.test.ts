@@ -29,7 +29,10 @@ describe('rule table', () => {
                 );
             });
             it('fires on its bad example and not on its good one', () => {
-                const on = { rules: { [rule.id]: rule.defaultSeverity } };
+                const on = {
+                    rules: { [rule.id]: rule.defaultSeverity },
+                    ruleOptions: rule.docs.options ? { [rule.id]: rule.docs.options } : {},
+                };
                 const bad = lint(rule.docs.bad, on).diagnostics.filter((d) => d.ruleId === rule.id);
                 const good = lint(rule.docs.good, on).diagnostics.filter((d) => d.ruleId === rule.id);
                 assert.ok(bad.length > 0, 'bad example has a finding');

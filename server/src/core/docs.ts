@@ -43,6 +43,16 @@ export function ruleMarkdown(rule: Rule, options: { heading?: boolean } = {}): s
     lines.push(rule.docs.why, '');
     lines.push('Bad:', '', '```dockerfile', rule.docs.bad.trimEnd(), '```', '');
     lines.push('Good:', '', '```dockerfile', rule.docs.good.trimEnd(), '```', '');
+    if (rule.docs.options) {
+        lines.push(
+            'The examples assume these options (`ruleOptions` in a config file):',
+            '',
+            '```json',
+            JSON.stringify({ [rule.id]: rule.docs.options }, null, 4),
+            '```',
+            '',
+        );
+    }
     if (rule.docs.notes) {
         lines.push(rule.docs.notes.trimEnd(), '');
     }

@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { effectiveSeverity, idsOf, type LintConfig } from './config';
 import { buildModel, type DockerfileModel } from './model';
+import { experimentalOn, fileSuppressed, pragmasOf } from './pragmas';
 import { RULES } from './rules';
 import { instructionLineAt, suppressions } from './suppress';
 import type { Fix, Rule, Severity } from './types';
@@ -18,6 +19,8 @@ export interface LintResult {
     /** Rules that threw: the rest of the file is still linted. */
     failures: { ruleId: string; error: string }[];
     model: DockerfileModel | undefined;
+    /** The file says `# check=error=true`: BuildKit fails the build on any warning, so should CI. */
+    checkError: boolean;
 }
 
 export function lint(text: string, config: LintConfig = {}, rules: readonly Rule[] = RULES): LintResult {
@@ -39,13 +42,19 @@ export function lint(text: string, config: LintConfig = {}, rules: readonly Rule
             ],
             failures: [{ ruleId: 'parse-error', error: errorText(e) }],
             model: undefined,
+            checkError: false,
         };
     }
     const suppressed = config.inlineSuppressions === false ? new Map<number, Set<string>>() : suppressions(model);
+    const pragmas = pragmasOf(model);
     const diagnostics: LintDiagnostic[] = [];
     const failures: LintResult['failures'] = [];
     for (const rule of rules) {
-        const severity = effectiveSeverity(rule, config);
+        let severity = effectiveSeverity(rule, config);
+        if (severity === 'off' && rule.offByDefault && experimentalOn(pragmas, rule)) {
+            // `# check=experimental=Name` turns the check on for this file, unless a setting turned it off.
+            severity = effectiveSeverity(rule, { ...config, allRules: true });
+        }
         if (severity === 'off') {
             continue;
         }
@@ -63,6 +72,9 @@ export function lint(text: string, config: LintConfig = {}, rules: readonly Rule
             if (ignored && ids.some((id) => ignored.has(id))) {
                 continue;
             }
+            if (config.inlineSuppressions !== false && fileSuppressed(pragmas, rule, ids, f.range.start.line)) {
+                continue;
+            }
             diagnostics.push({ ruleId: rule.id, severity, range: f.range, message: f.message, fixes: f.fixes ?? [] });
         }
     }
@@ -72,7 +84,7 @@ export function lint(text: string, config: LintConfig = {}, rules: readonly Rule
             a.range.start.character - b.range.start.character ||
             a.ruleId.localeCompare(b.ruleId),
     );
-    return { diagnostics, failures, model };
+    return { diagnostics, failures, model, checkError: pragmas.check?.error === true };
 }
 
 function errorText(e: unknown): string {

@@ -1,13 +1,13 @@
 import type { DockerfileModel } from './model';
 
 /**
- * Rule ids suppressed per instruction line by `# dockwise ignore=a,b` or `# hadolint ignore=DL3008`
- * comments in the comment block right above the instruction. Keys are the instruction's first
+ * Rule ids suppressed per instruction line by `# dockwise ignore=a,b`, `# hadolint ignore=DL3008` or
+ * `# check=skip=JSONArgsRecommended` comments in the comment block right above the instruction. Keys are the instruction's first
  * line; ids are lower-cased.
  */
 export function suppressions(model: DockerfileModel): Map<number, Set<string>> {
     const out = new Map<number, Set<string>>();
-    const lines = model.text.split(/\r?\n/);
+    const lines = model.text.split(/\r\n|\r|\n/); // The line breaks TextDocument counts.
     for (const inst of model.instructions) {
         const first = inst.range.start.line;
         const ids = new Set<string>();
@@ -16,7 +16,10 @@ export function suppressions(model: DockerfileModel): Map<number, Set<string>> {
             if (!text.startsWith('#')) {
                 break;
             }
-            const m = /^#\s*(dockwise|hadolint)\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)/i.exec(text);
+            // BuildKit's per-instruction `# check=skip=A,B` ignores what follows a space.
+            const m =
+                /^#\s*(dockwise|hadolint)\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)/i.exec(text) ??
+                /^#\s*(check)\s*=\s*skip\s*=\s*([A-Za-z0-9_,-]+)/i.exec(text);
             if (m) {
                 for (const id of m[2]!.split(/[,\s]+/)) {
                     if (id) {

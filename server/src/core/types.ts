@@ -37,6 +37,8 @@ export interface RuleDocs {
     good: string;
     /** Optional longer notes (Markdown). */
     notes?: string;
+    /** Options the examples assume, for rules that do nothing until configured (label schema, registries). */
+    options?: RuleOptions;
 }
 
 export interface Fix {

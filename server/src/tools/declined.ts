@@ -10,4 +10,10 @@ export interface Declined {
     reason: string;
 }
 
-export const DECLINED: readonly Declined[] = [];
+export const DECLINED: readonly Declined[] = [
+    {
+        id: 'InvalidBaseImagePlatform',
+        tool: 'BuildKit',
+        reason: 'Needs the base image’s manifest from a registry to compare its platforms with the target; Dockwise lints offline and without an engine. `from-platform-const` and `redundant-target-platform` cover what the Dockerfile itself says about platforms.',
+    },
+];
