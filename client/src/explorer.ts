@@ -1,6 +1,7 @@
 // Composition of the Docker explorer: engine connection (built lazily), the four views, the refresh manager,
 // log and inspect documents, and the command table. extension.ts calls registerExplorer once.
 import * as vscode from 'vscode';
+import { BuildSupport } from './build/buildSupport';
 import { registerExplorerCommands } from './commands';
 import type { ExplorerContext } from './commands/context';
 import { InspectDocuments } from './commands/inspect';
@@ -61,13 +62,14 @@ export function registerExplorer(_context: vscode.ExtensionContext, deps: Explor
             debounceMs: 250,
             maxWaitMs: 2000,
             pollSeconds: () =>
-                vscode.workspace.getConfiguration('dockwise').get<number>('explorer.pollIntervalSeconds', 60),
+                vscode.workspace.getConfiguration('dockwise').get<number>('explorer.pollIntervalSeconds', 0),
         },
         log,
     );
     const inspect = new InspectDocuments(connection);
     const logs = new LogDocuments(connection, log);
-    const ctx: ExplorerContext = { connection, refresh, views, logs, inspect, log };
+    const build = new BuildSupport(_context.workspaceState);
+    const ctx: ExplorerContext = { connection, refresh, views, logs, inspect, log, build };
 
     const setDanglingKey = (): Thenable<unknown> =>
         vscode.commands.executeCommand('setContext', 'dockwise.images.showDangling', views.images.showDangling);
@@ -95,6 +97,7 @@ export function registerExplorer(_context: vscode.ExtensionContext, deps: Explor
         vscode.workspace.onDidGrantWorkspaceTrust(() => connection.reset()),
         logs,
         inspect,
+        build,
         refresh,
         ...Object.values(views),
         ...treeViews,

@@ -1,6 +1,11 @@
 import { instructionAt, utilsDiagnostics, utilsRule, ValidationCode, type UtilsDiagnostic } from '../dockerfileUtils';
-import type { DockerfileModel } from '../model';
+import type { DockerfileModel, Instruction, Stage } from '../model';
 import { stageChain } from '../ruleKit';
+
+/** Per model, the WORKDIRs dockerfile-utils reports as relative: computed once, not once per finding. */
+const relativeWorkdirs = new WeakMap<DockerfileModel, Set<Instruction | undefined>>();
+/** Per stage, the offset of its first absolute WORKDIR (Infinity when it has none). */
+const firstAbsoluteWorkdir = new WeakMap<Stage, number>();
 
 /**
  * Whether an absolute WORKDIR comes earlier in the stage or the stages it builds on: then a
@@ -11,15 +16,24 @@ function afterAbsoluteWorkdir(model: DockerfileModel, d: UtilsDiagnostic): boole
     if (!inst?.stage) {
         return false;
     }
-    const relative = new Set(
-        utilsDiagnostics(model, [ValidationCode.WORKDIR_IS_NOT_ABSOLUTE]).map((r) =>
-            instructionAt(model, r.range.start),
-        ),
-    );
-    const earlier = stageChain(inst.stage)
-        .flatMap((s) => s.instructions)
-        .filter((i) => i.keyword === 'WORKDIR' && model.offsetAt(i.range.start) < model.offsetAt(inst.range.start));
-    return earlier.some((w) => !relative.has(w));
+    const relative =
+        relativeWorkdirs.get(model) ??
+        new Set(
+            utilsDiagnostics(model, [ValidationCode.WORKDIR_IS_NOT_ABSOLUTE]).map((r) =>
+                instructionAt(model, r.range.start),
+            ),
+        );
+    relativeWorkdirs.set(model, relative);
+    const start = model.offsetAt(inst.range.start);
+    return stageChain(inst.stage).some((s) => {
+        let first = firstAbsoluteWorkdir.get(s);
+        if (first === undefined) {
+            const w = s.instructions.find((i) => i.keyword === 'WORKDIR' && !relative.has(i));
+            first = w ? model.offsetAt(w.range.start) : Infinity;
+            firstAbsoluteWorkdir.set(s, first);
+        }
+        return first < start;
+    });
 }
 
 export const workdirRelative = utilsRule({
