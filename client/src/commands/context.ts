@@ -1,5 +1,6 @@
 // What every explorer command receives: explicit dependencies, no global service locator.
 import * as vscode from 'vscode';
+import type { BuildSupport } from '../build/buildSupport';
 import { type EngineClient, isEngineError } from '../engine/types';
 import type { LogDocuments } from '../logs/logDocuments';
 import type { ContainersView } from '../views/containersView';
@@ -24,6 +25,8 @@ export interface ExplorerContext {
     readonly logs: LogDocuments;
     readonly inspect: InspectDocuments;
     readonly log?: vscode.LogOutputChannel;
+    /** Build Image state (output channel, diagnostics, remembered answers). */
+    readonly build?: BuildSupport;
 }
 
 /** The engine client; a failure to build one is shown by the views' welcome message and rethrown. */

@@ -2,6 +2,7 @@
 // the explicit ExplorerContext. Registration wraps every handler with the same error reporting.
 import * as vscode from 'vscode';
 import type { ViewKind } from '../views/refreshPolicy';
+import { buildImage } from './buildImage';
 import * as containers from './containers';
 import { type ExplorerContext, showError } from './context';
 import * as images from './images';
@@ -77,6 +78,7 @@ export const EXPLORER_COMMANDS: Readonly<Record<string, CommandEntry>> = {
     'dockwise.containers.openInBrowser': { what: 'open the browser', run: containers.openInBrowser },
 
     'dockwise.images.refresh': { what: 'refresh images', run: refreshView('images') },
+    'dockwise.image.build': { what: 'build the image', run: buildImage },
     'dockwise.images.run': { what: 'run the image', run },
     'dockwise.images.inspect': { what: 'inspect the image', run: images.inspect },
     'dockwise.images.remove': { what: 'remove the image', run: images.remove },

@@ -2,7 +2,7 @@
 // otherwise. Aborting the signal aborts the request; the engine cancels a build whose client went away.
 import * as fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { toEngineError } from '../errors';
 import { JsonLineParser } from '../events';
 import { modemOptionsFor } from '../modemOptions';
@@ -136,13 +136,23 @@ export async function runBuild(
     const signal = options.signal;
     let builder: 'buildkit' | 'classic';
     let response: IncomingMessage;
-    const body = packed.open();
     let sent = 0;
-    body.on('data', (c: Buffer) => (sent += c.length));
+    // Counting in a Transform keeps the tar paused until the request pipes it (a 'data' listener would not).
+    const body = new Transform({
+        transform(chunk: Buffer, _enc, callback) {
+            sent += chunk.length;
+            callback(null, chunk);
+        },
+    });
     try {
         builder = chooseBuilder(request, await dialer.version(signal), options.env ?? process.env);
-        options.onLine?.({ kind: 'info', text: `Using ${builder === 'buildkit' ? 'BuildKit' : 'the classic builder'}` });
-        response = await dialer.build(buildQuery(request, packed.dockerfileInTar, builder), body, signal);
+        options.onLine?.({
+            kind: 'info',
+            text: `Using ${builder === 'buildkit' ? 'BuildKit' : 'the classic builder'}`,
+        });
+        const tar = packed.open();
+        tar.once('error', (e) => body.destroy(e));
+        response = await dialer.build(buildQuery(request, packed.dockerfileInTar, builder), tar.pipe(body), signal);
     } catch (e) {
         body.destroy();
         throw toEngineError(e, ctx, signal?.aborted ? { reason: 'cancelled' } : undefined);
@@ -194,9 +204,14 @@ export async function runBuild(
                 // the Dockerfile went away meanwhile: report without a location
             }
         }
+        // An engine started with --bridge=none runs BuildKit RUN steps on a network it does not have.
+        const hint =
+            builder === 'buildkit' && !request.networkMode && /network bridge not found/.test(failed.message)
+                ? ' (the engine has no bridge network: build with network mode "host" or "none")'
+                : '';
         return {
             ok: false,
-            failure: { message: failed.message, step: failed.step, instruction, output: failed.output },
+            failure: { message: failed.message + hint, step: failed.step, instruction, output: failed.output },
             builder,
             contextBytes: sent,
             durationMs,

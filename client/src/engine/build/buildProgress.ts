@@ -69,7 +69,10 @@ export class BuildProgress {
             this.classic(m.stream);
         } else if (typeof m.status === 'string' && m.status) {
             // Base image pulls inside a classic build.
-            this.emit({ kind: 'info', text: [m.id, m.status, m.progress].filter((x) => typeof x === 'string').join(' ') });
+            this.emit({
+                kind: 'info',
+                text: [m.id, m.status, m.progress].filter((x) => typeof x === 'string').join(' '),
+            });
         }
     }
 
@@ -100,7 +103,9 @@ export class BuildProgress {
         }
     }
 
-    private classicLine(line: string): void {
+    private classicLine(raw: string): void {
+        // The classic builder colours stderr with SGR escapes; an output channel would show them raw.
+        const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
         if (/^Step \d+\/\d+ : /.test(line)) {
             this.currentStep = line;
             this.classicOutput = [];
@@ -123,7 +128,14 @@ export class BuildProgress {
     private state(digest: string, v?: BkVertex): VertexState {
         let s = this.vertexes.get(digest);
         if (!s) {
-            s = { n: this.vertexes.size + 1, name: v?.name ?? digest, started: false, done: false, output: [], partial: '' };
+            s = {
+                n: this.vertexes.size + 1,
+                name: v?.name ?? digest,
+                started: false,
+                done: false,
+                output: [],
+                partial: '',
+            };
             this.vertexes.set(digest, s);
         }
         if (v?.name) {

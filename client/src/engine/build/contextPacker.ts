@@ -68,7 +68,9 @@ export function packContext(contextDir: string, dockerfile: string): PackedConte
     const dockerfileInside = inside(root, dockerfileAbs);
     const dockerfileRel = dockerfileInside ? path.relative(root, dockerfileAbs).split(path.sep).join('/') : undefined;
     const ignoreRel =
-        ignore.file && inside(root, ignore.file) ? path.relative(root, ignore.file).split(path.sep).join('/') : undefined;
+        ignore.file && inside(root, ignore.file)
+            ? path.relative(root, ignore.file).split(path.sep).join('/')
+            : undefined;
     // The builders need these two even when the ignore file excludes them (the CLI adds them back).
     const always = new Set([dockerfileRel, ignoreRel].filter((x): x is string => !!x));
 

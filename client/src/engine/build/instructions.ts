@@ -73,7 +73,13 @@ export function parseInstructions(content: string): { instructions: Instruction[
             const name = /\sAS\s+(\S+)\s*$/i.exec(joined)?.[1]?.toLowerCase();
             stages.push({ index: stages.length, name, instructions: [] });
         }
-        const ins: Instruction = { line: start, endLine: Math.min(i, lines.length - 1), keyword, text: joined, stage: stages.length - 1 };
+        const ins: Instruction = {
+            line: start,
+            endLine: Math.min(i, lines.length - 1),
+            keyword,
+            text: joined,
+            stage: stages.length - 1,
+        };
         instructions.push(ins);
         stages[stages.length - 1]?.instructions.push(ins);
         i++;
@@ -119,7 +125,9 @@ export function locateStep(content: string, step: string): Instruction | undefin
             stages.find((s) => s.name === stageLabel) ??
             stages[/^stage-(\d+)$/.exec(stageLabel) ? Number(stageLabel.slice(6)) : stages.length - 1];
         const candidate = stage?.instructions[Number(bk[2]) - 1];
-        return candidate && same(candidate.text, text) ? candidate : byText(stage?.instructions ?? instructions, text) ?? byText(instructions, text);
+        return candidate && same(candidate.text, text)
+            ? candidate
+            : (byText(stage?.instructions ?? instructions, text) ?? byText(instructions, text));
     }
     return byText(instructions, step);
 }

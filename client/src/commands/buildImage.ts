@@ -1,0 +1,350 @@
+// "Dockwise: Build Image…": pick the Dockerfile, context, tag, target, build args and flags, then build
+// through the engine with progress in a cancellable notification and the "Dockwise Build" output channel.
+// A failed step becomes an error diagnostic on its instruction; the next successful build clears it.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+    buildCommandLine,
+    defaultTag,
+    dockerfileFacts,
+    failureMessage,
+    validateTag,
+    type BuildPlan,
+} from '../build/buildPlan';
+import type { BuildSupport, RememberedBuild } from '../build/buildSupport';
+import type { BuildLine, BuildResult } from '../engine/types';
+import { type ExplorerContext, client } from './context';
+
+const DOCKERFILE_GLOB = '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,*.Containerfile}';
+
+function isDockerfile(doc: vscode.TextDocument): boolean {
+    return (
+        doc.languageId === 'dockerfile' ||
+        /(^|[./])(Dockerfile|Containerfile)([.].*)?$/i.test(path.basename(doc.fileName))
+    );
+}
+
+/** The explorer/editor passes the file's Uri; the palette uses the active Dockerfile or asks. */
+async function pickDockerfile(args: unknown[]): Promise<vscode.Uri | undefined> {
+    const given = args.find((a): a is vscode.Uri => a instanceof vscode.Uri);
+    if (given) {
+        return given;
+    }
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && active.uri.scheme === 'file' && isDockerfile(active)) {
+        return active.uri;
+    }
+    const found = await vscode.workspace.findFiles(DOCKERFILE_GLOB, '**/node_modules/**', 200);
+    if (found.length === 1) {
+        return found[0];
+    }
+    if (found.length === 0) {
+        void vscode.window.showInformationMessage('No Dockerfile or Containerfile in this workspace.');
+        return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+        found
+            .sort((a, b) => a.fsPath.localeCompare(b.fsPath))
+            .map((uri) => ({
+                label: path.basename(uri.fsPath),
+                description: vscode.workspace.asRelativePath(uri),
+                uri,
+            })),
+        { title: 'Build Image: which Dockerfile?', matchOnDescription: true },
+    );
+    return picked?.uri;
+}
+
+/** Error-level lint findings are a reason to stop; the user may build anyway. */
+async function lintAllowsBuild(uri: vscode.Uri): Promise<boolean> {
+    const errors = vscode.languages
+        .getDiagnostics(uri)
+        .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'dockwise');
+    if (errors.length === 0) {
+        return true;
+    }
+    const first = errors[0] as vscode.Diagnostic;
+    const answer = await vscode.window.showWarningMessage(
+        `${path.basename(uri.fsPath)} has ${errors.length} lint error${errors.length === 1 ? '' : 's'}.`,
+        { modal: true, detail: `Line ${first.range.start.line + 1}: ${first.message}` },
+        'Build anyway',
+    );
+    return answer === 'Build anyway';
+}
+
+async function pickContext(dockerfile: vscode.Uri, remembered: RememberedBuild): Promise<string | undefined> {
+    const own = path.dirname(dockerfile.fsPath);
+    const root = vscode.workspace.getWorkspaceFolder(dockerfile)?.uri.fsPath;
+    const candidates = [remembered.contextDir, own, root].filter((x): x is string => !!x);
+    const items: (vscode.QuickPickItem & { dir?: string })[] = [...new Set(candidates)].map((dir) => ({
+        label: vscode.workspace.asRelativePath(dir, true) || dir,
+        description: [dir === own ? "the Dockerfile's folder" : '', dir === remembered.contextDir ? 'last used' : '']
+            .filter(Boolean)
+            .join(', '),
+        dir,
+    }));
+    items.push({ label: '$(folder-opened) Choose a folder…' });
+    const picked = await vscode.window.showQuickPick(items, { title: 'Build Image: build context' });
+    if (!picked) {
+        return undefined;
+    }
+    if (picked.dir) {
+        return picked.dir;
+    }
+    const chosen = await vscode.window.showOpenDialog({
+        canSelectFolders: true,
+        canSelectFiles: false,
+        defaultUri: vscode.Uri.file(own),
+        openLabel: 'Use as build context',
+    });
+    return chosen?.[0]?.fsPath;
+}
+
+async function pickBuildArgs(
+    facts: ReturnType<typeof dockerfileFacts>,
+    remembered: RememberedBuild,
+): Promise<Record<string, string> | undefined> {
+    if (facts.args.length === 0) {
+        return {};
+    }
+    const before = remembered.buildArgs ?? {};
+    const picked = await vscode.window.showQuickPick(
+        facts.args.map((a) => ({
+            label: a.name,
+            description:
+                before[a.name] !== undefined
+                    ? `= ${before[a.name]}`
+                    : a.defaultValue !== undefined
+                      ? `default ${a.defaultValue}`
+                      : 'no default',
+            picked: before[a.name] !== undefined,
+        })),
+        { title: 'Build Image: build args to set (none: the defaults)', canPickMany: true },
+    );
+    if (!picked) {
+        return undefined;
+    }
+    const out: Record<string, string> = {};
+    for (const item of picked) {
+        const arg = facts.args.find((a) => a.name === item.label);
+        const value = await vscode.window.showInputBox({
+            title: `Build arg ${item.label}`,
+            value: before[item.label] ?? arg?.defaultValue ?? '',
+        });
+        if (value === undefined) {
+            return undefined;
+        }
+        out[item.label] = value;
+    }
+    return out;
+}
+
+async function pickFlags(
+    remembered: RememberedBuild,
+): Promise<Pick<BuildPlan, 'noCache' | 'pull' | 'platform'> | undefined> {
+    const items = [
+        { label: '--no-cache', description: 'rebuild every step', picked: !!remembered.noCache },
+        { label: '--pull', description: 'look for newer base images', picked: !!remembered.pull },
+        { label: '--platform', description: remembered.platform ?? 'e.g. linux/amd64', picked: !!remembered.platform },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'Build Image: options', canPickMany: true });
+    if (!picked) {
+        return undefined;
+    }
+    const has = (l: string): boolean => picked.some((p) => p.label === l);
+    let platform: string | undefined;
+    if (has('--platform')) {
+        platform = await vscode.window.showInputBox({
+            title: 'Platform',
+            value: remembered.platform ?? 'linux/amd64',
+            validateInput: (v) =>
+                /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(v.trim()) ? undefined : 'os/arch, e.g. linux/arm64',
+        });
+        if (platform === undefined) {
+            return undefined;
+        }
+    }
+    return { noCache: has('--no-cache'), pull: has('--pull'), platform: platform?.trim() || undefined };
+}
+
+/** Asks everything; undefined when the user backed out. */
+async function plan(support: BuildSupport, dockerfile: vscode.Uri, content: string): Promise<BuildPlan | undefined> {
+    const remembered = support.remembered(dockerfile);
+    const contextDir = await pickContext(dockerfile, remembered);
+    if (!contextDir) {
+        return undefined;
+    }
+    const tag = await vscode.window.showInputBox({
+        title: 'Build Image: tag',
+        value: remembered.tag ?? defaultTag(path.basename(contextDir)),
+        validateInput: validateTag,
+    });
+    if (tag === undefined) {
+        return undefined;
+    }
+    const facts = dockerfileFacts(content);
+    let target: string | undefined;
+    if (facts.stages.length > 0) {
+        const last = '$(debug-step-over) All stages (the last one is the image)';
+        const picked = await vscode.window.showQuickPick(
+            [last, ...facts.stages].map((label) => ({
+                label,
+                description: label === remembered.target ? 'last used' : undefined,
+            })),
+            { title: 'Build Image: target stage' },
+        );
+        if (!picked) {
+            return undefined;
+        }
+        target = picked.label === last ? undefined : picked.label;
+    }
+    const buildArgs = await pickBuildArgs(facts, remembered);
+    if (!buildArgs) {
+        return undefined;
+    }
+    const flags = await pickFlags(remembered);
+    if (!flags) {
+        return undefined;
+    }
+    const result: BuildPlan = {
+        contextDir,
+        dockerfile: dockerfile.fsPath,
+        tag: tag.trim(),
+        target,
+        buildArgs,
+        ...flags,
+    };
+    const { dockerfile: _path, ...answers } = result;
+    await support.remember(dockerfile, answers);
+    return result;
+}
+
+function lineText(line: BuildLine): string {
+    return line.kind === 'error' ? `ERROR: ${line.text}` : line.text;
+}
+
+export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Promise<void> {
+    const support = ctx.build;
+    if (!support) {
+        return;
+    }
+    const dockerfile = await pickDockerfile(args);
+    if (!dockerfile) {
+        return;
+    }
+    // Build what is on disk: offer to save pending edits first.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dockerfile.toString());
+    if (open?.isDirty && !(await open.save())) {
+        return;
+    }
+    const content = open?.getText() ?? Buffer.from(await vscode.workspace.fs.readFile(dockerfile)).toString('utf8');
+    if (!(await lintAllowsBuild(dockerfile))) {
+        return;
+    }
+    const p = await plan(support, dockerfile, content);
+    if (!p) {
+        return;
+    }
+    const engine = await client(ctx);
+    if (!engine.buildImage) {
+        void vscode.window.showErrorMessage('Building images needs a newer Dockwise engine layer.');
+        return;
+    }
+    const key = dockerfile.toString();
+    support.running.get(key)?.abort();
+    const controller = new AbortController();
+    support.running.set(key, controller);
+    const out = support.output;
+    const cwd = vscode.workspace.getWorkspaceFolder(dockerfile)?.uri.fsPath;
+    out.appendLine('');
+    out.appendLine(`$ ${buildCommandLine(p, cwd)}`);
+    out.show(true);
+    const name = p.tag ?? path.basename(dockerfile.fsPath);
+    const settings = vscode.workspace.getConfiguration('dockwise.build', dockerfile);
+    let result: BuildResult;
+    try {
+        result = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: `Building ${name}`, cancellable: true },
+            async (progress, token) => {
+                token.onCancellationRequested(() => controller.abort());
+                const build = engine.buildImage;
+                if (!build) {
+                    throw new Error('buildImage missing');
+                }
+                return build.call(
+                    engine,
+                    {
+                        contextDir: p.contextDir,
+                        dockerfile: p.dockerfile,
+                        tags: p.tag ? [p.tag] : undefined,
+                        target: p.target,
+                        buildArgs: p.buildArgs,
+                        noCache: p.noCache,
+                        pull: p.pull,
+                        platform: p.platform,
+                        networkMode: settings.get<string>('networkMode') || undefined,
+                        builder: settings.get<'auto' | 'buildkit' | 'classic'>('builder', 'auto'),
+                    },
+                    {
+                        signal: controller.signal,
+                        onContext: ({ files, bytes }) => {
+                            const size =
+                                bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+                            out.appendLine(`Sending build context: ${files} files, ${size}`);
+                            progress.report({ message: `sending context (${size})` });
+                        },
+                        onLine: (line) => {
+                            out.appendLine(lineText(line));
+                            if (line.kind === 'step') {
+                                progress.report({ message: line.text });
+                            }
+                        },
+                    },
+                );
+            },
+        );
+    } catch (e) {
+        if (controller.signal.aborted) {
+            out.appendLine('Build cancelled.');
+            return;
+        }
+        if (e instanceof Error && e.name === 'BuildContextError') {
+            out.appendLine(`ERROR: ${e.message}`);
+            void vscode.window.showErrorMessage(e.message);
+            return;
+        }
+        throw e;
+    } finally {
+        if (support.running.get(key) === controller) {
+            support.running.delete(key);
+        }
+    }
+    const secs = (result.durationMs / 1000).toFixed(1);
+    if (result.ok) {
+        support.clearFailure(dockerfile);
+        out.appendLine(`Built ${name} in ${secs} s (${result.imageId ?? 'no id'}).`);
+        const choice = await vscode.window.showInformationMessage(`Built ${name} in ${secs} s.`, 'Run…', 'Show Output');
+        if (choice === 'Run…') {
+            await ctx.refresh.refreshNow('images');
+            await vscode.commands.executeCommand('dockwise.images.run');
+        } else if (choice === 'Show Output') {
+            out.show();
+        }
+        return;
+    }
+    const { failure } = result;
+    const ins = failure.instruction;
+    const range = ins ? new vscode.Range(ins.line, 0, ins.endLine, Number.MAX_SAFE_INTEGER) : undefined;
+    support.showFailure(dockerfile, failureMessage(failure), range);
+    out.appendLine(`Build failed after ${secs} s${ins ? ` at line ${ins.line + 1}` : ''}: ${failure.message}`);
+    const choice = await vscode.window.showErrorMessage(
+        `Build of ${name} failed${ins ? ` at line ${ins.line + 1}` : ''}: ${failure.message}`,
+        'Go to Line',
+        'Show Output',
+    );
+    if (choice === 'Go to Line' && range) {
+        await vscode.window.showTextDocument(dockerfile, { selection: new vscode.Range(range.start, range.start) });
+    } else if (choice === 'Show Output') {
+        out.show();
+    }
+}
