@@ -296,7 +296,11 @@ export async function ensureTestImage(host, { force = false } = {}) {
     await new Promise((resolve, reject) =>
         docker.modem.followProgress(stream, (err, out) => {
             const failed = err ?? out.find((o) => o.error)?.error;
-            failed ? reject(new Error(`building ${TEST_IMAGE} failed: ${failed}`)) : resolve();
+            if (failed) {
+                reject(new Error(`building ${TEST_IMAGE} failed: ${failed}`));
+            } else {
+                resolve();
+            }
         }),
     );
     return { built: true, buildMs: Date.now() - t0 };
