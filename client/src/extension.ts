@@ -1,23 +1,46 @@
+// The extension's composition root: it builds every part and hands each its dependencies
+// explicitly. Two disposal scopes: context.subscriptions (the extension's lifetime) here, and the
+// language client's own scope inside LanguageClientController (disposed on every server restart).
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import { DOCS_SCHEME } from '../../server/src/shared/protocol';
+import { registerLintCommands } from './commands/lintCommands';
+import { registerExplorer } from './explorer';
+import { LanguageClientController } from './languageClient';
+import { RuleDocsProvider } from './ruleDocs';
 
-let client: LanguageClient | undefined;
+/** What `activate` returns: a small handle for the extension-host tests. */
+export interface DockwiseApi {
+    /** Settles once the language server has started (rejects if it could not). */
+    readonly languageClientReady: Promise<void>;
+}
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-    client = new LanguageClient(
-        'dockwise',
-        'Dockwise',
-        {
-            run: { module, transport: TransportKind.ipc },
-            debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-        },
-        { documentSelector: [{ language: 'dockerfile' }] },
+let controller: LanguageClientController | undefined;
+
+export function activate(context: vscode.ExtensionContext): DockwiseApi {
+    const log = vscode.window.createOutputChannel('Dockwise', { log: true });
+    context.subscriptions.push(log);
+
+    // --- Language server: lint, quick fixes, hover, completion, formatting, outline… ---
+    controller = new LanguageClientController(context.asAbsolutePath(path.join('dist', 'server.js')), log);
+    const lsp = controller;
+    context.subscriptions.push(
+        lsp,
+        vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, new RuleDocsProvider(() => lsp.ready())),
+        ...registerLintCommands({ controller: lsp, log }),
     );
-    await client.start();
+    const languageClientReady = lsp.start().then(() => undefined);
+    languageClientReady.catch((e: unknown) => {
+        log.error(`The Dockwise language server could not start: ${e instanceof Error ? e.message : String(e)}`);
+    });
+
+    // --- Container explorer: views, refresh, commands, logs; the engine client is created lazily. ---
+    context.subscriptions.push(registerExplorer(context, { log }));
+
+    return { languageClientReady };
 }
 
 export async function deactivate(): Promise<void> {
-    await client?.stop();
+    await controller?.stop();
+    controller = undefined;
 }

@@ -62,10 +62,14 @@ export async function turnOffRule(ruleId: unknown, documentUri: unknown): Promis
     const config = vscode.workspace.getConfiguration('dockwise', place.scope);
     const before = valueAt(config, place.target);
     await config.update('rules', { ...(before ?? {}), [ruleId]: 'off' }, place.target);
-    const choice = await vscode.window.showInformationMessage(`Dockwise: ${ruleId} is now off in ${place.where}.`, 'Undo');
-    if (choice === 'Undo') {
-        await config.update('rules', before, place.target);
-    }
+    // Not awaited: the command is done once the setting is written; the offer to undo stays up meanwhile.
+    void vscode.window
+        .showInformationMessage(`Dockwise: ${ruleId} is now off in ${place.where}.`, 'Undo')
+        .then(async (choice) => {
+            if (choice === 'Undo') {
+                await config.update('rules', before, place.target);
+            }
+        });
 }
 
 export function registerLintCommands(deps: LintCommandDeps): vscode.Disposable[] {
