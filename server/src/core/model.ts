@@ -1,7 +1,13 @@
-import { DockerfileParser, type Dockerfile, type Instruction as AstInstruction, JSONInstruction } from 'dockerfile-ast';
+import {
+    DockerfileParser,
+    type Dockerfile,
+    type Instruction as AstInstruction,
+    JSONInstruction,
+    Onbuild,
+} from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { type Command, commandsFromJson, commandsFromShell } from './commands';
+import { basename, type Command, commandsFromJson, commandsFromShell } from './commands';
 import { type LogicalText, logicalText } from './logicalText';
 
 /** One instruction, with what the rules ask of it computed once and cached. */
@@ -19,6 +25,8 @@ export interface Instruction {
     args(): LogicalText;
     /** Commands of a RUN/CMD/ENTRYPOINT/HEALTHCHECK CMD, shell or exec form. */
     commands(): Command[];
+    /** For `ONBUILD RUN …`, the stored instruction (wrapped like any other, in the same stage); else undefined. */
+    trigger(): Instruction | undefined;
 }
 
 export interface Stage {
@@ -97,6 +105,7 @@ function wrap(model: DockerfileModel, ast: AstInstruction, stage: Stage | undefi
             : undefined;
     let args: LogicalText | undefined;
     let commands: Command[] | undefined;
+    let trigger: Instruction | null | undefined;
     const inst: Instruction = {
         keyword: ast.getKeyword().toUpperCase(),
         ast,
@@ -122,11 +131,19 @@ function wrap(model: DockerfileModel, ast: AstInstruction, stage: Stage | undefi
             commands ??= computeCommands(model, inst);
             return commands;
         },
+        trigger() {
+            if (trigger === undefined) {
+                const t = ast instanceof Onbuild ? safe(() => ast.getTriggerInstruction(), null) : null;
+                trigger = t ? wrap(model, t, stage) : null;
+            }
+            return trigger ?? undefined;
+        },
     };
     return inst;
 }
 
 const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+const SHELL_NAMES = /(?:^|\/)(?:sh|bash|ash|dash|ksh|zsh)$/;
 
 function computeCommands(model: DockerfileModel, inst: Instruction): Command[] {
     if (!COMMAND_KEYWORDS.has(inst.keyword)) {
@@ -158,6 +175,15 @@ function computeCommands(model: DockerfileModel, inst: Instruction): Command[] {
         const endRe = new RegExp(`^${heredoc[1] ? '\\t*' : ''}${heredoc[3]}\\r?$`, 'm');
         const endMatch = endRe.exec(lines);
         const body = endMatch ? lines.slice(0, endMatch.index) : lines;
+        // A script for another interpreter (`#!/usr/bin/env python3`) holds no shell commands.
+        if (body.startsWith('#!')) {
+            const words = body.slice(2).split('\n')[0]!.trim().split(/\s+/);
+            const interpreter =
+                basename(words[0]!) === 'env' ? words.slice(1).find((w) => !w.startsWith('-')) : words[0];
+            if (!SHELL_NAMES.test(interpreter ?? '')) {
+                return [];
+            }
+        }
         return commandsFromShell(model, lt, body, bodyStart, false);
     }
     return commandsFromShell(model, lt, text, skip, false);

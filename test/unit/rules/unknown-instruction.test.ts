@@ -31,10 +31,10 @@ describe(ID, () => {
         assert.deepEqual(hits(ID, crlf(text)), [[4, 'CPOY']]);
     });
     it('fixes the typo', () => {
-        const text = 'FROM alpine:3.20\nRUM apk add --no-cache curl\n';
+        const text = 'FROM alpine:3.20\nRUM apk add --no-cache curl=8.9.1-r2\n';
         assert.deepEqual(fixTitles(ID, text), ['Change to RUN*']);
-        assert.equal(fixAndRelint(ID, text), 'FROM alpine:3.20\nRUN apk add --no-cache curl\n');
-        assert.equal(fixAndRelint(ID, crlf(text)), crlf('FROM alpine:3.20\nRUN apk add --no-cache curl\n'));
+        assert.equal(fixAndRelint(ID, text), 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r2\n');
+        assert.equal(fixAndRelint(ID, crlf(text)), crlf('FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r2\n'));
     });
     it('offers every equally close keyword, none preferred', () => {
         assert.deepEqual(fixTitles(ID, 'FROM alpine:3.20\nADG x /x\n'), ['Change to ADD', 'Change to ARG']);
