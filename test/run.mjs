@@ -115,5 +115,25 @@ if (want('grammar')) {
 }
 
 // --- vscode tier (issue 6): extension-host suite in a real VS Code ---
+// VS Code's server (code-server 4.139.1, Node 24) and headless Chromium, installed once into .vscode-test/.
+// Both tiers use the engine above (DOCKER_HOST in env) and enforce their own deadlines, so a hang fails.
+if (want('vscode') || want('ui')) {
+    step('VS Code 1.139 (code-server) + Chromium: install or reuse .vscode-test/', process.execPath, [
+        'test/support/vscode.mjs',
+        'install',
+    ]);
+}
+if (want('vscode')) {
+    step('tests: vscode (extension-host suite in VS Code)', process.execPath, ['test/vscode/run.mjs']);
+}
 
 // --- ui tier (issue 6): Playwright end-to-end tests ---
+if (want('ui')) {
+    if (!want('package')) {
+        step('package VSIX (vsce)', npm, ['run', '--silent', 'package']);
+    }
+    step('tests: ui (the VSIX in code-server, driven by Playwright)', process.execPath, [
+        '--test-reporter=spec',
+        'test/ui/workbench.test.mjs',
+    ]);
+}
