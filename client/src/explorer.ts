@@ -36,7 +36,18 @@ export function dockerHostSetting(): string | undefined {
     return value?.trim() || undefined;
 }
 
-export function registerExplorer(_context: vscode.ExtensionContext, deps: ExplorerDeps = {}): vscode.Disposable {
+/** The explorer's tree data providers, exposed (read-only) to the extension-host tests. */
+export interface ExplorerViews {
+    readonly containers: vscode.TreeDataProvider<unknown>;
+    readonly images: vscode.TreeDataProvider<unknown>;
+    readonly volumes: vscode.TreeDataProvider<unknown>;
+    readonly networks: vscode.TreeDataProvider<unknown>;
+}
+
+export function registerExplorer(
+    _context: vscode.ExtensionContext,
+    deps: ExplorerDeps = {},
+): vscode.Disposable & { readonly views: ExplorerViews } {
     const { log } = deps;
     const create = deps.createEngineClient ?? createEngineClient;
     const connection = new EngineConnection(
@@ -103,5 +114,5 @@ export function registerExplorer(_context: vscode.ExtensionContext, deps: Explor
         ...treeViews,
         connection,
     ];
-    return vscode.Disposable.from(...disposables);
+    return Object.assign(vscode.Disposable.from(...disposables), { views: views as ExplorerViews });
 }

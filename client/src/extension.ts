@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DOCS_SCHEME } from '../../server/src/shared/protocol';
 import { registerLintCommands } from './commands/lintCommands';
-import { registerExplorer } from './explorer';
+import { type ExplorerViews, registerExplorer } from './explorer';
 import { LanguageClientController } from './languageClient';
 import { RuleDocsProvider } from './ruleDocs';
 
@@ -13,6 +13,8 @@ import { RuleDocsProvider } from './ruleDocs';
 export interface DockwiseApi {
     /** Settles once the language server has started (rejects if it could not). */
     readonly languageClientReady: Promise<void>;
+    /** The explorer's tree data, so tests can compare it with the engine. */
+    readonly explorer: { readonly views: ExplorerViews };
 }
 
 let controller: LanguageClientController | undefined;
@@ -35,9 +37,10 @@ export function activate(context: vscode.ExtensionContext): DockwiseApi {
     });
 
     // --- Container explorer: views, refresh, commands, logs; the engine client is created lazily. ---
-    context.subscriptions.push(registerExplorer(context, { log }));
+    const explorer = registerExplorer(context, { log });
+    context.subscriptions.push(explorer);
 
-    return { languageClientReady };
+    return { languageClientReady, explorer: { views: explorer.views } };
 }
 
 export async function deactivate(): Promise<void> {
