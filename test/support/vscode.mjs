@@ -128,7 +128,12 @@ export function ensureCodeServer({ cacheDir = CACHE_DIR } = {}) {
         ensureDebianPackages(['libkrb5-dev'], `code-server ${VERSIONS.codeServer}`);
         const t = Date.now();
         log(`installing code-server ${VERSIONS.codeServer} into ${path.relative(root, dir)} (one-time, ~3 min) …`);
-        const env = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}` };
+        // Under `npm test` the parent's npm_* variables (npm_config_user_agent names Node 20) would reach the child
+        // npm and code-server's postinstall, which then refuses to run: drop them.
+        const env = Object.fromEntries(
+            Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')),
+        );
+        env.PATH = `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`;
         npmInstallInto(dir, `code-server@${VERSIONS.codeServer}`, env);
         log(`code-server ${VERSIONS.codeServer}: ${((Date.now() - t) / 1000).toFixed(0)} s`);
     }
