@@ -219,15 +219,62 @@ async function plan(support: BuildSupport, dockerfile: vscode.Uri, content: stri
     return result;
 }
 
+/**
+ * Answers given as a command argument (a keybinding's or task's `args`, or a test): when it holds a tag,
+ * the prompts are skipped and the rest falls back to the remembered answers and defaults.
+ */
+export interface BuildArgs {
+    tag: string;
+    contextDir?: string;
+    target?: string;
+    buildArgs?: Record<string, string>;
+    noCache?: boolean;
+    pull?: boolean;
+    platform?: string;
+    labels?: Record<string, string>;
+}
+
+function givenArgs(args: unknown[]): BuildArgs | undefined {
+    return args.find(
+        (a): a is BuildArgs =>
+            typeof a === 'object' &&
+            a !== null &&
+            !(a instanceof vscode.Uri) &&
+            typeof (a as BuildArgs).tag === 'string',
+    );
+}
+
+function planFromArgs(dockerfile: vscode.Uri, given: BuildArgs): BuildPlan & { labels?: Record<string, string> } {
+    const tagProblem = validateTag(given.tag);
+    if (tagProblem) {
+        throw new Error(`Build Image: ${tagProblem}`);
+    }
+    return {
+        contextDir: given.contextDir ?? path.dirname(dockerfile.fsPath),
+        dockerfile: dockerfile.fsPath,
+        tag: given.tag.trim(),
+        target: given.target,
+        buildArgs: given.buildArgs ?? {},
+        noCache: given.noCache,
+        pull: given.pull,
+        platform: given.platform,
+        labels: given.labels,
+    };
+}
+
 function lineText(line: BuildLine): string {
     return line.kind === 'error' ? `ERROR: ${line.text}` : line.text;
 }
 
-export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Promise<void> {
+/** What the command resolves to: undefined when nothing was built (backed out, cancelled, refused). */
+export type BuildOutcome = { ok: true; imageId?: string } | { ok: false; line?: number; message: string };
+
+export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Promise<BuildOutcome | undefined> {
     const support = ctx.build;
     if (!support) {
         return;
     }
+    const given = givenArgs(args);
     const dockerfile = await pickDockerfile(args);
     if (!dockerfile) {
         return;
@@ -241,7 +288,9 @@ export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Prom
     if (!(await lintAllowsBuild(dockerfile))) {
         return;
     }
-    const p = await plan(support, dockerfile, content);
+    const p: (BuildPlan & { labels?: Record<string, string> }) | undefined = given
+        ? planFromArgs(dockerfile, given)
+        : await plan(support, dockerfile, content);
     if (!p) {
         return;
     }
@@ -282,6 +331,7 @@ export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Prom
                         noCache: p.noCache,
                         pull: p.pull,
                         platform: p.platform,
+                        labels: p.labels,
                         networkMode: settings.get<string>('networkMode') || undefined,
                         builder: settings.get<'auto' | 'buildkit' | 'classic'>('builder', 'auto'),
                     },
@@ -323,28 +373,38 @@ export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Prom
     if (result.ok) {
         support.clearFailure(dockerfile);
         out.appendLine(`Built ${name} in ${secs} s (${result.imageId ?? 'no id'}).`);
-        const choice = await vscode.window.showInformationMessage(`Built ${name} in ${secs} s.`, 'Run…', 'Show Output');
-        if (choice === 'Run…') {
-            await ctx.refresh.refreshNow('images');
-            await vscode.commands.executeCommand('dockwise.images.run');
-        } else if (choice === 'Show Output') {
-            out.show();
-        }
-        return;
+        // The notification outlives the command: whoever awaits the build should not wait for a click.
+        void vscode.window
+            .showInformationMessage(`Built ${name} in ${secs} s.`, 'Run…', 'Show Output')
+            .then(async (choice) => {
+                if (choice === 'Run…') {
+                    await ctx.refresh.refreshNow('images');
+                    await vscode.commands.executeCommand('dockwise.images.run');
+                } else if (choice === 'Show Output') {
+                    out.show();
+                }
+            });
+        return { ok: true, imageId: result.imageId };
     }
     const { failure } = result;
     const ins = failure.instruction;
     const range = ins ? new vscode.Range(ins.line, 0, ins.endLine, Number.MAX_SAFE_INTEGER) : undefined;
     support.showFailure(dockerfile, failureMessage(failure), range);
     out.appendLine(`Build failed after ${secs} s${ins ? ` at line ${ins.line + 1}` : ''}: ${failure.message}`);
-    const choice = await vscode.window.showErrorMessage(
-        `Build of ${name} failed${ins ? ` at line ${ins.line + 1}` : ''}: ${failure.message}`,
-        'Go to Line',
-        'Show Output',
-    );
-    if (choice === 'Go to Line' && range) {
-        await vscode.window.showTextDocument(dockerfile, { selection: new vscode.Range(range.start, range.start) });
-    } else if (choice === 'Show Output') {
-        out.show();
-    }
+    void vscode.window
+        .showErrorMessage(
+            `Build of ${name} failed${ins ? ` at line ${ins.line + 1}` : ''}: ${failure.message}`,
+            'Go to Line',
+            'Show Output',
+        )
+        .then(async (choice) => {
+            if (choice === 'Go to Line' && range) {
+                await vscode.window.showTextDocument(dockerfile, {
+                    selection: new vscode.Range(range.start, range.start),
+                });
+            } else if (choice === 'Show Output') {
+                out.show();
+            }
+        });
+    return { ok: false, line: ins ? ins.line + 1 : undefined, message: failure.message };
 }

@@ -108,9 +108,10 @@ export function registerExplorerCommands(ctx: ExplorerContext): vscode.Disposabl
     const registrations = Object.entries(EXPLORER_COMMANDS).map(([id, entry]) =>
         vscode.commands.registerCommand(id, async (...args: unknown[]) => {
             try {
-                await entry.run(ctx, ...args);
+                return await entry.run(ctx, ...args);
             } catch (e) {
                 showError(ctx, `Could not ${entry.what}`, e);
+                return undefined;
             }
         }),
     );
