@@ -108,13 +108,18 @@ export class Workbench {
     }
 
     /** Runs a command from the Command Palette (F1), by its title. */
-    async command(title) {
+    /** Runs a palette command; `asks: true` when the command opens its own quick input straight away. */
+    async command(title, { asks = false } = {}) {
         await this.page.locator('.monaco-workbench').press('F1');
         const input = this.page.locator('.quick-input-widget input');
         await input.waitFor();
         await input.fill(`>${title}`);
         await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
         await input.press('Enter');
+        if (asks) {
+            await this.page.locator('.quick-input-widget .quick-input-list', { hasNotText: title }).waitFor();
+            return;
+        }
         await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     }
 
@@ -137,8 +142,26 @@ export class Workbench {
     async openFile(...segments) {
         await this.showViewContainer('Explorer', this.page.locator('.explorer-folders-view'));
         const tree = this.page.locator('.explorer-folders-view');
+        // Rows are flat siblings; a name can repeat under several expanded folders (bad/Dockerfile, build/Dockerfile):
+        // take the first row of that name after its parent's row.
+        let parentIndex = -1;
         for (const [i, name] of segments.entries()) {
-            const row = tree.locator(`.monaco-list-row[aria-level="${i + 1}"][aria-label="${name}"]`);
+            const rows = tree.locator(`.monaco-list-row[aria-level="${i + 1}"][aria-label="${name}"]`);
+            let row;
+            for (const end = Date.now() + 30_000; !row;) {
+                for (const candidate of await rows.all()) {
+                    const index = Number(await candidate.getAttribute('data-index'));
+                    if (index > parentIndex) {
+                        row = candidate;
+                        parentIndex = index;
+                        break;
+                    }
+                }
+                if (!row && Date.now() > end) {
+                    throw new Error(`${segments.slice(0, i + 1).join('/')} is not in the Explorer`);
+                }
+                await this.page.waitForTimeout(row ? 0 : 100);
+            }
             if (i < segments.length - 1) {
                 if ((await row.getAttribute('aria-expanded')) !== 'true') {
                     await row.click();

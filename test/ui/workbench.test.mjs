@@ -153,7 +153,8 @@ describe('Dockwise in the VS Code workbench (code-server)', { concurrency: 1 }, 
             if (mainEngine?.host) {
                 env.DOCKER_HOST = mainEngine.host;
             }
-            wb = await Workbench.start({ vsix: VSIX, env });
+            // The test engine has no bridge network: RUN steps of a build use none.
+            wb = await Workbench.start({ vsix: VSIX, env, settings: { 'dockwise.build.networkMode': 'none' } });
             cleanups.push(() => wb.stop());
         },
         { timeout: 10 * 60_000 },
@@ -305,6 +306,48 @@ describe('Dockwise in the VS Code workbench (code-server)', { concurrency: 1 }, 
         // The container's first line is at the top.
         await wb.page.keyboard.press('Control+Home');
         await editor.locator('.view-line', { hasText: `hello from ${names.web}` }).waitFor();
+    });
+
+    uiTest('Build Image from the palette streams its steps and the image appears in the view', async (t) => {
+        if (!needEngine(t)) {
+            return;
+        }
+        const tag = `dockwise-ui-build-${suffix}:latest`;
+        cleanups.push(() =>
+            docker
+                .getImage(tag)
+                .remove({ force: true })
+                .catch(() => undefined),
+        );
+        await wb.openFile('build', 'Dockerfile');
+        await wb.command('Dockwise: Build Image…', { asks: true });
+        const input = wb.page.locator('.quick-input-widget input');
+        const step = async (title, answer) => {
+            await wb.page.locator('.quick-input-widget', { hasText: title }).waitFor();
+            if (answer !== undefined) {
+                await input.fill(answer);
+            }
+            await input.press('Enter');
+        };
+        await step('build context');
+        await step('Build Image: tag', tag);
+        await step('target stage');
+        await step('build args');
+        await step('Build Image: options');
+        const output = wb.page.locator('.panel .monaco-editor');
+        // Monaco draws spaces as no-break spaces: \s matches both.
+        await output
+            .locator('.view-line', { hasText: /COPY\s--from=build/ })
+            .first()
+            .waitFor();
+        await output
+            .locator('.view-line', { hasText: new RegExp(`^Built\\s${tag}\\sin\\s`) })
+            .first()
+            .waitFor();
+        await keepScreenshot('build');
+        await wb.openDockwise();
+        await wb.paneBody('Images').locator(`.monaco-list-row[aria-label^="Image ${tag},"]`).waitFor();
+        await wb.command('View: Hide Panel');
     });
 
     uiTest('with the engine stopped the view shows the welcome message, and recovers when it restarts', async (t) => {
