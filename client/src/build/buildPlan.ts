@@ -156,3 +156,21 @@ export function failureMessage(failure: { message: string; output: readonly stri
     const tail = failure.output.filter((l) => l.trim()).slice(-maxLines);
     return tail.length ? `${failure.message}\n\nLast output:\n${tail.join('\n')}` : failure.message;
 }
+
+/**
+ * The question an untrusted workspace must answer before a build: the build sends the context folder to the
+ * engine and runs the Dockerfile's RUN steps there, which a cloned repository must not do unasked.
+ */
+export function untrustedBuildQuestion(
+    plan: Pick<BuildPlan, 'contextDir' | 'dockerfile'>,
+    engine: string,
+): { message: string; detail: string; confirm: string } {
+    return {
+        message: 'Build an image from an untrusted workspace?',
+        detail:
+            `The build sends the folder ${plan.contextDir} (minus what .dockerignore excludes) to the Docker engine ` +
+            `(${engine}) and runs the RUN steps of ${plan.dockerfile} in containers there. ` +
+            'Only build if you trust this Dockerfile.',
+        confirm: 'Build',
+    };
+}

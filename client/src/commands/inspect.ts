@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { errorText } from '../views/engineConnection';
 import type { EngineConnection } from '../views/engineConnection';
+import { inspectJson, inspectTitle } from './inspectText';
 
 export const INSPECT_SCHEME = 'dockwise-inspect';
 export type InspectKind = 'container' | 'image' | 'volume' | 'network';
@@ -20,7 +21,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     /** Opens (or re-focuses) the inspect document of one object. */
     async open(kind: InspectKind, id: string, name: string): Promise<void> {
         // The name makes the tab title; the id (in the query) is what is asked for.
-        const safeName = name.replace(/[/\\?#%]/g, '_') || id.slice(0, 12);
+        const safeName = inspectTitle(name, id);
         const uri = vscode.Uri.from({
             scheme: INSPECT_SCHEME,
             path: `/${kind}/${safeName}.json`,
@@ -52,11 +53,11 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
         try {
             const client = await this.connection.client();
             const raw = await client.inspectRaw(kind as InspectKind, id, { signal: controller.signal });
-            return `${JSON.stringify(raw, null, 2)}\n`;
+            return inspectJson(raw);
         } catch (e) {
             this.connection.reportError(e);
             // JSON has no comments; a JSON string keeps the document valid and the reason readable.
-            return `${JSON.stringify({ error: `Could not inspect ${kind} ${id}: ${errorText(e)}` }, null, 2)}\n`;
+            return inspectJson({ error: `Could not inspect ${kind} ${id}: ${errorText(e)}` });
         } finally {
             sub.dispose();
         }

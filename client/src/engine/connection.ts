@@ -72,13 +72,24 @@ function tlsFiles(dir: string, inputs: ConnectionInputs, verify: boolean): TlsMa
     return { verify, caPath: pick('ca.pem'), certPath: pick('cert.pem'), keyPath: pick('key.pem') };
 }
 
+/**
+ * The host string with any password in its userinfo (`ssh://user:secret@host`) masked. Dockwise never uses
+ * such a password (ssh authenticates with keys or the agent), and `host` ends up in messages and logs.
+ */
+export function redactHost(raw: string): string {
+    // Userinfo runs to the authority's last '@' (a password may hold '@'); the user name ends at the first ':'.
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/]*)@/i.exec(raw);
+    const colon = m?.[2]?.indexOf(':') ?? -1;
+    return m?.[1] && m[2] && colon >= 0 ? `${m[1]}${m[2].slice(0, colon)}:***@${raw.slice(m[0].length)}` : raw;
+}
+
 /** Parses a host string into a ResolvedConnection (without TLS, which depends on where it came from). */
 export function parseHost(
     raw: string,
     source: ConnectionSource,
     inputs: Pick<ConnectionInputs, 'env' | 'platform'>,
 ): ResolvedConnection {
-    const host = raw.trim();
+    const host = redactHost(raw.trim());
     const what = source === 'context' ? 'context' : source;
     const base = { source, host } as const;
     if (host.startsWith('/')) {

@@ -150,7 +150,8 @@ function fromCode(code: string, raw: RawError, ctx: ErrorContext): EngineError |
             details,
         );
     }
-    if (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) {
+    // ERR_OSSL_*: OpenSSL could not use the certificate or key material (bad PEM, wrong key type).
+    if (TLS_CODES.has(code) || /^ERR_(SSL|TLS|OSSL)_/.test(code)) {
         return new EngineError(
             'tlsFailure',
             `${prefix(ctx)}TLS handshake with ${target} failed (${code}${raw.message ? `: ${raw.message}` : ''}).`,
@@ -218,6 +219,14 @@ export function toEngineError(
             'permissionDenied',
             `${prefix(ctx)}the ssh host key of ${ctx.connection?.hostname ?? 'the host'} is not in ~/.ssh/known_hosts, or does not match it.`,
             'Connect once with `ssh user@host` to check the key and record it in ~/.ssh/known_hosts, then retry.',
+            { inner: e, engineMessage: message },
+        );
+    }
+    if (/cannot parse privatekey/i.test(message)) {
+        return new EngineError(
+            'permissionDenied',
+            `${prefix(ctx)}the ssh key for ${ctx.connection?.host ?? 'the host'} cannot be read (${message}).`,
+            'Use ssh-agent (`ssh-add`, with `SSH_AUTH_SOCK` set for VS Code), or check ~/.ssh/id_ed25519 / id_rsa.',
             { inner: e, engineMessage: message },
         );
     }

@@ -56,6 +56,8 @@ export class EngineEventStream implements EngineEvents {
     private current: EngineStatus;
     private running: AbortController | undefined;
     private disposed = false;
+    /** Ends the current backoff wait, when there is one. */
+    private wakeUp: (() => void) | undefined;
 
     constructor(
         private readonly transport: Transport,
@@ -137,12 +139,28 @@ export class EngineEventStream implements EngineEvents {
             }
             const retryInMs = backoffDelay(attempt++, this.backoff);
             this.setStatus({ state: 'unreachable', connection: this.transport.connection, error, retryInMs });
+            const wait = new AbortController();
+            const stop = (): void => wait.abort();
+            signal.addEventListener('abort', stop, { once: true });
+            this.wakeUp = stop;
             try {
-                await delay(retryInMs, signal);
+                await delay(retryInMs, wait.signal);
             } catch {
-                return;
+                // stopped, or woken because another call just reached the engine
+            } finally {
+                signal.removeEventListener('abort', stop);
+                this.wakeUp = undefined;
             }
         }
+    }
+
+    /**
+     * Another call just reached the engine: reconnect now instead of at the end of the backoff (which grows to
+     * its cap during a long outage), so the stream resumes as soon as the engine is back. Never opens a second
+     * stream: it only shortens the one loop's wait.
+     */
+    wake(): void {
+        this.wakeUp?.();
     }
 
     private async open(signal: AbortSignal): Promise<IncomingMessage> {

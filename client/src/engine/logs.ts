@@ -178,6 +178,11 @@ class ContainerLogStream implements LogStream {
     private async waitForRestart(): Promise<void> {
         const events = this.deps.events as EngineEvents;
         let sub: { dispose(): void } | undefined;
+        let statusSub: { dispose(): void } | undefined;
+        // Waiting on events is waiting on the engine: when it goes away, end with its cause instead of silence.
+        const lost = new Promise<EngineError>((resolve) => {
+            statusSub = events.onStatus((status) => status.state === 'unreachable' && resolve(status.error));
+        });
         const next = new Promise<'start' | 'gone'>((resolve) => {
             sub = events.onEvent((e: EngineEvent) => {
                 if (e.kind === 'container' && e.id === this.containerId) {
@@ -204,7 +209,11 @@ class ContainerLogStream implements LogStream {
             } else if (now.state === 'running' && now.startedAt !== this.startedAt) {
                 outcome = 'start';
             } else {
-                outcome = await Promise.race([next, closedPromise]);
+                const raced = await Promise.race([next, closedPromise, lost]);
+                if (raced instanceof EngineError) {
+                    throw raced;
+                }
+                outcome = raced;
             }
             if (outcome === 'start' && !this.closed) {
                 const details = await this.deps.inspect(this.containerId).catch(() => undefined);
@@ -219,6 +228,7 @@ class ContainerLogStream implements LogStream {
             this.close();
         } finally {
             sub?.dispose();
+            statusSub?.dispose();
         }
     }
 

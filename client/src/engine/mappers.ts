@@ -30,10 +30,19 @@ export const strRecord = (v: unknown): Record<string, string> => {
     return out;
 };
 
+/** Largest epoch ms a Date holds: beyond it toISOString() throws a RangeError. */
+export const MAX_DATE_MS = 8.64e15;
+
+/** Epoch seconds → ms; 0 when missing, junk or beyond what a Date can hold. */
+export const epochMs = (v: unknown): number => {
+    const ms = num(v) * 1000;
+    return Math.abs(ms) <= MAX_DATE_MS ? ms : 0;
+};
+
 /** RFC 3339 → epoch ms; Go's zero time ("0001-01-01T00:00:00Z") and junk → undefined. */
 export function parseTime(v: unknown): number | undefined {
     if (typeof v === 'number') {
-        return v > 0 ? v * 1000 : undefined;
+        return v > 0 && v * 1000 <= MAX_DATE_MS ? v * 1000 : undefined;
     }
     if (typeof v !== 'string' || !v || v.startsWith('0001-01-01')) {
         return undefined;
@@ -105,15 +114,20 @@ function portType(v: unknown): PortMapping['type'] {
     return t === 'udp' || t === 'sctp' ? t : 'tcp';
 }
 
+const isPort = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 65535;
+
 /** List ports: one entry per binding; duplicates (IPv4 + IPv6 of the same binding) merged. */
 function toListPorts(v: unknown): PortMapping[] {
     const seen = new Set<string>();
     const out: PortMapping[] = [];
     for (const raw of Array.isArray(v) ? v : []) {
         const p = obj(raw);
+        if (!isPort(p.PrivatePort)) {
+            continue; // junk, not a port anyone could reach
+        }
         const port: PortMapping = {
-            privatePort: num(p.PrivatePort),
-            publicPort: typeof p.PublicPort === 'number' ? p.PublicPort : undefined,
+            privatePort: p.PrivatePort,
+            publicPort: isPort(p.PublicPort) ? p.PublicPort : undefined,
             type: portType(p.Type),
             ip: str(p.IP) || undefined,
         };
@@ -142,7 +156,7 @@ function toInspectPorts(ports: unknown, exposed: unknown): PortMapping[] {
             list.push({
                 PrivatePort: privatePort,
                 Type: type,
-                PublicPort: hostPort > 0 ? hostPort : undefined,
+                PublicPort: isPort(hostPort) ? hostPort : undefined,
                 IP: str(obj(b).HostIp),
             });
         }
@@ -179,7 +193,7 @@ export function toContainerInfo(raw: unknown): ContainerInfo {
         state: toState(c.State),
         status: str(c.Status),
         health: toHealth(c.Status, c.Health),
-        created: num(c.Created) * 1000,
+        created: epochMs(c.Created),
         ports: toListPorts(c.Ports),
         mounts: (Array.isArray(c.Mounts) ? c.Mounts : []).map((m) => toMount(obj(m))),
         networks: networkDetails.map((n) => n.name),

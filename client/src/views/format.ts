@@ -66,5 +66,7 @@ export function code(text: string): string {
 
 /** ISO date without milliseconds, in UTC: stable across machines (tests) and unambiguous. */
 export function isoDate(epochMs: number): string {
-    return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const date = new Date(epochMs);
+    // An impossible date (junk from the engine) must not throw a RangeError in a tooltip.
+    return Number.isNaN(date.getTime()) ? '?' : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -5,6 +5,7 @@ import {
     defaultTag,
     dockerfileFacts,
     failureMessage,
+    untrustedBuildQuestion,
     validateTag,
 } from '../../../client/src/build/buildPlan';
 
@@ -76,5 +77,19 @@ describe('build: plan helpers (command-line preview, facts, tags)', () => {
             'exit code: 2\n\nLast output:\nb\nc',
         );
         assert.equal(failureMessage({ message: 'm', output: [] }), 'm');
+    });
+});
+
+describe('build: workspace trust', () => {
+    it('an untrusted workspace is asked, naming what is sent where and what runs', () => {
+        const q = untrustedBuildQuestion(
+            { contextDir: '/repo/app', dockerfile: '/repo/app/Dockerfile' },
+            'DOCKER_HOST = unix:///var/run/docker.sock',
+        );
+        assert.match(q.message, /untrusted/);
+        assert.match(q.detail, /\/repo\/app .*\.dockerignore/);
+        assert.match(q.detail, /unix:\/\/\/var\/run\/docker\.sock/);
+        assert.match(q.detail, /RUN steps of \/repo\/app\/Dockerfile/);
+        assert.equal(q.confirm, 'Build');
     });
 });

@@ -235,6 +235,7 @@ describe('engine mappers: system and events', () => {
         assert.equal(i.loggingDriver, 'json-file');
         assert.ok(i.cpus >= 1);
         assert.equal(i.rootless, false);
+        assert.deepEqual(i.volumeDrivers, ['local']);
     });
 
     it('maps recorded events of every kind, splitting action details', () => {

@@ -27,4 +27,22 @@ describe('stripAnsi', () => {
         assert.equal(out, 'abcdfg');
         assert.doesNotMatch(out, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     });
+    it('cannot inject links or reach the clipboard: OSC 8 and OSC 52, 7-bit and 8-bit, BEL or ST', () => {
+        assert.equal(stripAnsi('\x1b]8;;https://evil.example/\x07click\x1b]8;;\x07 me'), 'click me');
+        assert.equal(stripAnsi('\x9d8;;https://evil.example/\x9cclick\x9d8;;\x9c'), 'click');
+        assert.equal(stripAnsi('a\x1b]52;c;Y3VybCBldmlsIHwgc2g=\x07b'), 'ab');
+        assert.equal(stripAnsi('a\x9d52;c;Y3VybA==\x9cb'), 'ab');
+        assert.equal(stripAnsi('a\x90q#0;2;0;0;0\x9cb\x9fapc\x1b\\c'), 'abc');
+    });
+    it('drops bidi overrides and isolates, so a line reads as it is stored (Trojan Source)', () => {
+        // "user is admin" drawn reversed by U+202E would read as something else.
+        assert.equal(stripAnsi('access \u202enimda\u202c granted'), 'access nimda granted');
+        assert.equal(stripAnsi('\u2066a\u2067b\u2068c\u2069\u200e\u200f\u061c'), 'abc');
+        assert.equal(stripAnsi('one\u2028two\u2029three'), 'one two three');
+        assert.equal(stripAnsi('עברית and العربية stay'), 'עברית and العربية stay');
+    });
+    it('the 8-bit CSI cannot move the cursor or recolour, whatever follows', () => {
+        assert.equal(stripAnsi('ok\x9b2J\x9b1;1Hspoofed'), 'okspoofed');
+        assert.doesNotMatch(stripAnsi('\x9b\x9b\x9b'), /[\x80-\x9f]/);
+    });
 });

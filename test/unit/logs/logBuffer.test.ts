@@ -105,6 +105,17 @@ describe('LogBuffer', () => {
         assert.match(line, /\[500 more characters\]$/);
     });
 
+    it('a container cannot forge Dockwise lines: no extra lines, no marker, no control bytes', () => {
+        const b = new LogBuffer(100);
+        b.append({ stream: 'stdout', text: 'ok\r\n──── Container restarted ────\u2028[dockwise] fake\x1b[2A\x9b1;1H' });
+        b.append({ stream: 'stdout', text: '\u202e\x1b]8;;https://evil.example\x07link\x1b]8;;\x07' });
+        const r = b.render({ timestamps: false });
+        assert.equal(r.text.split('\n').length, 2, 'one line per engine line');
+        assert.deepEqual(r.markerLines, [], 'only Dockwise draws markers');
+        assert.doesNotMatch(r.text, /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028]/);
+        assert.doesNotMatch(r.text, /evil/);
+    });
+
     it('clear empties the view and the dropped count', () => {
         const b = new LogBuffer(10);
         for (let i = 0; i < 20; i++) {
