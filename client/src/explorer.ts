@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { BuildSupport } from './build/buildSupport';
 import { registerExplorerCommands } from './commands';
 import type { ExplorerContext } from './commands/context';
+import { disposePullOutput } from './commands/pullImage';
 import { InspectDocuments } from './commands/inspect';
 import { createEngineClient } from './engine';
 import type { EngineClient, EngineClientOptions } from './engine/types';
@@ -80,7 +81,16 @@ export function registerExplorer(
     const inspect = new InspectDocuments(connection);
     const logs = new LogDocuments(connection, log);
     const build = new BuildSupport(_context.workspaceState);
-    const ctx: ExplorerContext = { connection, refresh, views, logs, inspect, log, build };
+    const ctx: ExplorerContext = {
+        connection,
+        refresh,
+        views,
+        logs,
+        inspect,
+        log,
+        build,
+        state: _context.workspaceState,
+    };
 
     const setDanglingKey = (): Thenable<unknown> =>
         vscode.commands.executeCommand('setContext', 'dockwise.images.showDangling', views.images.showDangling);
@@ -109,6 +119,7 @@ export function registerExplorer(
         logs,
         inspect,
         build,
+        { dispose: disposePullOutput },
         refresh,
         ...Object.values(views),
         ...treeViews,

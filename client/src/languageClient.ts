@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
     CloseAction,
@@ -13,7 +15,9 @@ import {
     State,
     TransportKind,
 } from 'vscode-languageclient/node';
+import { userHadolintConfigs } from '../../server/src/shared/configFiles';
 import { ExitCalledNotification } from '../../server/src/shared/protocol';
+import { withUserShellCheckPath } from '../../server/src/shared/settings';
 import { RestartBudget } from './restartBudget';
 import { TraceChannel } from './traceChannel';
 
@@ -135,7 +139,43 @@ export class LanguageClientController implements vscode.Disposable {
                 return false;
             },
             markdown: { isTrusted: false, supportHtml: false },
+            synchronize: { fileEvents: this.configWatchers() },
+            middleware: {
+                workspace: {
+                    // `dockwise.shellcheck.path` names a program the server runs: only the user's own value counts.
+                    configuration: async (params, token, next) => {
+                        const values = await next(params, token);
+                        const user = vscode.workspace.getConfiguration('dockwise').inspect<string>('shellcheck.path');
+                        return Array.isArray(values)
+                            ? withUserShellCheckPath(params.items, values, user?.globalValue)
+                            : values;
+                    },
+                },
+            },
         };
+    }
+
+    /**
+     * The files that change findings without being open: hadolint configs and .dockerignore files
+     * in the workspace, and the user-level hadolint configs (one non-recursive watcher each).
+     */
+    private configWatchers(): vscode.FileSystemWatcher[] {
+        const env = process.env;
+        const user = userHadolintConfigs({
+            home: homedir(),
+            xdgConfigHome: env.XDG_CONFIG_HOME,
+            localAppData: env.LOCALAPPDATA,
+        });
+        const watchers = [
+            vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}'),
+            ...user.map((file) =>
+                vscode.workspace.createFileSystemWatcher(
+                    new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)),
+                ),
+            ),
+        ];
+        this.clientScope.push(...watchers);
+        return watchers;
     }
 
     private errorHandler(): ErrorHandler {

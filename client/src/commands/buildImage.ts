@@ -8,11 +8,13 @@ import {
     defaultTag,
     dockerfileFacts,
     failureMessage,
+    untrustedBuildQuestion,
     validateTag,
     type BuildPlan,
 } from '../build/buildPlan';
 import type { BuildSupport, RememberedBuild } from '../build/buildSupport';
 import type { BuildLine, BuildResult } from '../engine/types';
+import { stripAnsi } from '../logs/ansi';
 import { type ExplorerContext, client } from './context';
 
 const DOCKERFILE_GLOB = '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,*.Containerfile}';
@@ -262,8 +264,10 @@ function planFromArgs(dockerfile: vscode.Uri, given: BuildArgs): BuildPlan & { l
     };
 }
 
+/** RUN output is the build container's own bytes: no control sequences reach the output channel. */
 function lineText(line: BuildLine): string {
-    return line.kind === 'error' ? `ERROR: ${line.text}` : line.text;
+    const text = stripAnsi(line.text);
+    return line.kind === 'error' ? `ERROR: ${text}` : text;
 }
 
 /** What the command resolves to: undefined when nothing was built (backed out, cancelled, refused). */
@@ -295,6 +299,16 @@ export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Prom
         return;
     }
     const engine = await client(ctx);
+    // Asked every time, also when the answers came as arguments (a task's `${command:…}` can run this).
+    if (!vscode.workspace.isTrusted) {
+        const q = untrustedBuildQuestion(p, engine.connection.description);
+        if (
+            (await vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, q.confirm)) !==
+            q.confirm
+        ) {
+            return;
+        }
+    }
     if (!engine.buildImage) {
         void vscode.window.showErrorMessage('Building images needs a newer Dockwise engine layer.');
         return;
@@ -379,14 +393,20 @@ export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Prom
             .then(async (choice) => {
                 if (choice === 'Run…') {
                     await ctx.refresh.refreshNow('images');
-                    await vscode.commands.executeCommand('dockwise.images.run');
+                    // Straight to the run questions for the image just built.
+                    await vscode.commands.executeCommand('dockwise.images.run', p.tag ?? result.imageId);
                 } else if (choice === 'Show Output') {
                     out.show();
                 }
             });
         return { ok: true, imageId: result.imageId };
     }
-    const { failure } = result;
+    // The engine's words and the step's output come from the build container: shown without control bytes.
+    const failure = {
+        ...result.failure,
+        message: stripAnsi(result.failure.message),
+        output: result.failure.output.map(stripAnsi),
+    };
     const ins = failure.instruction;
     const range = ins ? new vscode.Range(ins.line, 0, ins.endLine, Number.MAX_SAFE_INTEGER) : undefined;
     support.showFailure(dockerfile, failureMessage(failure), range);

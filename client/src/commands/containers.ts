@@ -1,6 +1,6 @@
 // Container commands. Each is an engine API call (nothing goes through a shell); destructive ones ask first.
 import * as vscode from 'vscode';
-import type { ContainerInfo } from '../engine/types';
+import { type ContainerInfo, isAlreadyRemoved } from '../engine/types';
 import { publishedPorts } from '../views/containerTooltip';
 import { type ExplorerContext, bulk, client, confirm, listNames, showError } from './context';
 import { openShellTerminal } from './shell';
@@ -106,8 +106,17 @@ export const remove: Action = async (ctx, ...args) => {
         'Removing',
         toRemove,
         (c) => c.name,
-        async (c, signal) =>
-            (await client(ctx)).removeContainer(c.id, { signal, force: forced.has(c.id), timeoutMs: 60_000 }),
+        async (c, signal) => {
+            try {
+                await (await client(ctx)).removeContainer(c.id, { signal, force: forced.has(c.id), timeoutMs: 60_000 });
+            } catch (e) {
+                // Removed meanwhile by another window or the CLI: what the user asked for, not an error.
+                if (!isAlreadyRemoved(e)) {
+                    throw e;
+                }
+                ctx.log?.info(`Remove ${c.name}: it was already removed by someone else.`);
+            }
+        },
     );
     ctx.refresh.nudge(['containers', 'images', 'volumes', 'networks']);
 };

@@ -27,6 +27,8 @@ export interface ExplorerContext {
     readonly log?: vscode.LogOutputChannel;
     /** Build Image state (output channel, diagnostics, remembered answers). */
     readonly build?: BuildSupport;
+    /** Workspace state: remembered answers (Run Image's last plans). */
+    readonly state?: vscode.Memento;
 }
 
 /** The engine client; a failure to build one is shown by the views' welcome message and rethrown. */

@@ -13,3 +13,7 @@ export function canPull(client: EngineClient): client is Required<'pullImage'> {
 export function canCreate(client: EngineClient): client is Required<'createContainer'> {
     return typeof client.createContainer === 'function';
 }
+
+export function canAttach(client: EngineClient): client is Required<'attachContainer'> {
+    return typeof client.attachContainer === 'function';
+}

@@ -1,4 +1,4 @@
-// Image commands: inspect, remove (with in-use protection), copy tag, pull, prune, dangling toggle.
+// Image commands: inspect, remove (with in-use protection), copy tag, prune, dangling toggle (pull: pullImage.ts).
 import * as vscode from 'vscode';
 import { type ContainerInfo, type ImageInfo, isEngineError } from '../engine/types';
 import { formatBytes, shortId } from '../views/format';
@@ -6,8 +6,6 @@ import { containersOfImage, imageRoots } from '../views/imageModel';
 import { SHOW_DANGLING_SETTING } from '../views/imagesView';
 import type { ImageNode } from '../views/nodes';
 import { type ExplorerContext, bulk, client, confirm, listNames, showError } from './context';
-import { canPull } from './engineExtras';
-import { PullTracker } from './pullProgress';
 import { invokedNodes } from './targets';
 
 const VIEW = 'dockwise.images';
@@ -168,64 +166,6 @@ export const remove: Action = async (ctx, ...args) => {
         }
     });
     ctx.refresh.nudge(['images', 'containers', 'volumes', 'networks']);
-};
-
-export const pull: Action = async (ctx, ...args) => {
-    const invoked = invokedNodes(args);
-    let reference: string | undefined;
-    const first = invoked?.[0];
-    if (typeof first === 'string') {
-        reference = first;
-    } else if (first?.kind === 'image' && first.tag) {
-        reference = first.tag;
-    } else {
-        reference = await vscode.window.showInputBox({
-            title: 'Pull Image',
-            prompt: 'Image reference, e.g. nginx:1.27, ghcr.io/owner/app:latest or alpine@sha256:…',
-            validateInput: (v) => (/^\S+$/.test(v.trim()) ? undefined : 'Enter an image reference without spaces.'),
-        });
-    }
-    reference = reference?.trim();
-    if (!reference) {
-        return;
-    }
-    const ref = reference.includes(':') || reference.includes('@') ? reference : `${reference}:latest`;
-    const c = await client(ctx);
-    if (!canPull(c)) {
-        void vscode.window.showErrorMessage(
-            'Pulling images needs a newer Dockwise engine layer (pullImage is missing).',
-        );
-        return;
-    }
-    const tracker = new PullTracker();
-    try {
-        await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: `Pulling ${ref}`, cancellable: true },
-            async (progress, token) => {
-                const controller = new AbortController();
-                const sub = token.onCancellationRequested(() => controller.abort());
-                let reported = 0;
-                try {
-                    await c.pullImage(ref, {
-                        signal: controller.signal,
-                        timeoutMs: 30 * 60_000,
-                        onProgress: (p) => {
-                            const s = tracker.update(p);
-                            const increment = Math.max(0, s.fraction * 100 - reported);
-                            reported += increment;
-                            progress.report({ message: s.message, increment });
-                        },
-                    });
-                } finally {
-                    sub.dispose();
-                }
-            },
-        );
-        void vscode.window.showInformationMessage(`Pulled ${ref}.`);
-    } catch (e) {
-        showError(ctx, `Could not pull ${ref}`, e);
-    }
-    ctx.refresh.nudge(['images']);
 };
 
 /** Prune: choose dangling only or all unused, see what goes and how much space, confirm. */

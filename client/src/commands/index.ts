@@ -7,7 +7,9 @@ import * as containers from './containers';
 import { type ExplorerContext, showError } from './context';
 import * as images from './images';
 import * as networks from './networks';
-import { run } from './run';
+import { pull } from './pullImage';
+import { run, runAgain } from './run';
+import { systemPrune } from './systemPrune';
 import * as volumes from './volumes';
 
 type Handler = (ctx: ExplorerContext, ...args: unknown[]) => unknown;
@@ -80,10 +82,11 @@ export const EXPLORER_COMMANDS: Readonly<Record<string, CommandEntry>> = {
     'dockwise.images.refresh': { what: 'refresh images', run: refreshView('images') },
     'dockwise.image.build': { what: 'build the image', run: buildImage },
     'dockwise.images.run': { what: 'run the image', run },
+    'dockwise.images.runAgain': { what: 'run the image again', run: runAgain },
     'dockwise.images.inspect': { what: 'inspect the image', run: images.inspect },
     'dockwise.images.remove': { what: 'remove the image', run: images.remove },
     'dockwise.images.copyTag': { what: 'copy the tag', run: images.copyTag },
-    'dockwise.images.pull': { what: 'pull the image', run: images.pull },
+    'dockwise.images.pull': { what: 'pull the image', run: pull },
     'dockwise.images.prune': { what: 'prune images', run: images.prune },
     'dockwise.images.showDangling': { what: 'show dangling images', run: images.showDangling },
     'dockwise.images.hideDangling': { what: 'hide dangling images', run: images.hideDangling },
@@ -98,6 +101,7 @@ export const EXPLORER_COMMANDS: Readonly<Record<string, CommandEntry>> = {
     'dockwise.networks.inspect': { what: 'inspect the network', run: networks.inspect },
     'dockwise.networks.remove': { what: 'remove the network', run: networks.remove },
     'dockwise.networks.prune': { what: 'prune networks', run: networks.prune },
+    'dockwise.system.prune': { what: 'prune', run: (ctx) => systemPrune(ctx) },
 
     'dockwise.logs.toggleTimestamps': { what: 'toggle timestamps', run: (ctx) => ctx.logs.toggleTimestamps() },
     'dockwise.logs.clear': { what: 'clear the log view', run: (ctx) => ctx.logs.clear() },

@@ -1,12 +1,13 @@
 // EngineClient over the Docker Engine API (docker-modem from dockerode, loaded lazily by Transport).
 import { modemDialer, runBuild, type BuildDialer } from './build/buildImage';
-import { createContainer, pullImage } from './createPull';
+import { attachContainer, waitContainer } from './attach';
+import { createContainer } from './runContainer';
+import type { AttachOptions, AttachSession, WaitCondition, WaitResult } from './runTypes';
 import { EngineEventStream } from './events';
 import {
     enc,
     filters,
     only,
-    pruneVolumesPortable,
     removeImageGuarded,
     removeNetworkGuarded,
     removeVolumeGuarded,
@@ -14,6 +15,8 @@ import {
 } from './guardedOps';
 import { openExecSession, runExecToCompletion } from './exec';
 import { openLogStream } from './logs';
+import { pruneContainers, pruneImages, pruneNetworks, pruneVolumesPortable } from './pruneOps';
+import { pullImage } from './pull';
 import { toContainerDetails, toContainerInfo } from './mappers';
 import {
     toDiskUsage,
@@ -22,7 +25,6 @@ import {
     toImageDetails,
     toImageInfo,
     toNetworkInfo,
-    toPruneResult,
     toVolumeInfo,
 } from './resourceMappers';
 import { Transport, type RequestSpec } from './transport';
@@ -57,7 +59,8 @@ import {
     type ResolvedConnection,
     type VolumeInfo,
 } from './types';
-import { containersUsingImage, containersUsingVolume, withImageUsage, withNetworkMembers } from './usage';
+import { containersUsingImage, withImageUsage, withNetworkMembers } from './usage';
+import { createVolume, listVolumes, type VolumeSpec } from './volumeOps';
 
 export class DockerodeEngineClient implements EngineClient {
     private readonly transport: Transport;
@@ -82,8 +85,11 @@ export class DockerodeEngineClient implements EngineClient {
         this.transport = new Transport(connection, env, defaultTimeoutMs);
     }
 
-    private call<T>(spec: RequestSpec, options?: CallOptions): Promise<T> {
-        return this.transport.request<T>(spec, options);
+    private async call<T>(spec: RequestSpec, options?: CallOptions): Promise<T> {
+        const result = await this.transport.request<T>(spec, options);
+        // The engine answers: an events stream waiting out its backoff may reconnect now.
+        this.eventStream?.wake();
+        return result;
     }
 
     private serverApi(options?: CallOptions): Promise<string> {
@@ -228,17 +234,8 @@ export class DockerodeEngineClient implements EngineClient {
         );
     }
 
-    async pruneContainers(options?: CallOptions & { filters?: Record<string, string[]> }): Promise<PruneResult> {
-        const raw = await this.call(
-            {
-                method: 'POST',
-                path: '/containers/prune',
-                query: { filters: filters(options?.filters) },
-                operation: 'prune containers',
-            },
-            { ...options, timeoutMs: options?.timeoutMs ?? 120_000 },
-        );
-        return toPruneResult('container', raw);
+    pruneContainers(options?: CallOptions & { filters?: Record<string, string[]> }): Promise<PruneResult> {
+        return pruneContainers(this.ops, options);
     }
 
     // ------------------------------------------------------------ images
@@ -277,45 +274,14 @@ export class DockerodeEngineClient implements EngineClient {
         return removeImageGuarded(this.ops, id, options);
     }
 
-    async pruneImages(
-        options?: CallOptions & { all?: boolean; filters?: Record<string, string[]> },
-    ): Promise<PruneResult> {
-        const f = { ...options?.filters, ...(options?.all ? { dangling: ['false'] } : {}) };
-        const raw = await this.call(
-            { method: 'POST', path: '/images/prune', query: { filters: filters(f) }, operation: 'prune images' },
-            { ...options, timeoutMs: options?.timeoutMs ?? 300_000 },
-        );
-        return toPruneResult('image', raw);
+    pruneImages(options?: CallOptions & { all?: boolean; filters?: Record<string, string[]> }): Promise<PruneResult> {
+        return pruneImages(this.ops, options);
     }
 
     // ------------------------------------------------------------ volumes
 
-    async listVolumes(options: ListVolumesOptions = {}): Promise<VolumeInfo[]> {
-        const [raw, df, containers] = await Promise.all([
-            this.call<{ Volumes?: unknown[] }>(
-                {
-                    method: 'GET',
-                    path: '/volumes',
-                    query: { filters: filters(options.filters) },
-                    operation: 'list volumes',
-                },
-                options,
-            ),
-            options.withSizes ? this.diskUsage(only(options)) : undefined,
-            options.withUsage ? this.listContainers(only(options)) : undefined,
-        ]);
-        const sizes = new Map((df?.volumes ?? []).map((v) => [v.name, v]));
-        return (raw?.Volumes ?? []).map((r) => {
-            const v = toVolumeInfo(r);
-            const fromDf = sizes.get(v.name);
-            const users = containers ? containersUsingVolume(containers, v.name) : undefined;
-            return {
-                ...v,
-                size: fromDf?.size ?? v.size,
-                refCount: users?.length ?? fromDf?.refCount ?? v.refCount,
-                usedBy: users?.map((c) => c.name),
-            };
-        });
+    listVolumes(options: ListVolumesOptions = {}): Promise<VolumeInfo[]> {
+        return listVolumes({ ...this.ops, diskUsage: (o) => this.diskUsage(o) }, options);
     }
 
     async inspectVolume(name: string, options?: CallOptions): Promise<VolumeInfo> {
@@ -327,28 +293,8 @@ export class DockerodeEngineClient implements EngineClient {
         );
     }
 
-    async createVolume(
-        spec: {
-            name?: string;
-            driver?: string;
-            labels?: Record<string, string>;
-            driverOpts?: Record<string, string>;
-        } = {},
-        options?: CallOptions,
-    ): Promise<VolumeInfo> {
-        const body = { Name: spec.name, Driver: spec.driver, Labels: spec.labels, DriverOpts: spec.driverOpts };
-        return toVolumeInfo(
-            await this.call(
-                {
-                    method: 'POST',
-                    path: '/volumes/create',
-                    body,
-                    ok: [200, 201],
-                    operation: `create volume ${spec.name ?? ''}`.trim(),
-                },
-                options,
-            ),
-        );
+    createVolume(spec: VolumeSpec = {}, options?: CallOptions): Promise<VolumeInfo> {
+        return createVolume(this.ops, spec, options);
     }
 
     removeVolume(name: string, options?: CallOptions & { force?: boolean }): Promise<void> {
@@ -390,24 +336,19 @@ export class DockerodeEngineClient implements EngineClient {
         return removeNetworkGuarded(this.ops, id, options);
     }
 
-    async pruneNetworks(options?: CallOptions & { filters?: Record<string, string[]> }): Promise<PruneResult> {
-        const raw = await this.call(
-            {
-                method: 'POST',
-                path: '/networks/prune',
-                query: { filters: filters(options?.filters) },
-                operation: 'prune networks',
-            },
-            { ...options, timeoutMs: options?.timeoutMs ?? 60_000 },
-        );
-        return toPruneResult('network', raw);
+    pruneNetworks(options?: CallOptions & { filters?: Record<string, string[]> }): Promise<PruneResult> {
+        return pruneNetworks(this.ops, options);
     }
 
     // ------------------------------------------------------------ streams
 
     get events(): EngineEvents {
-        this.eventStream ??= new EngineEventStream(this.transport, (signal) =>
-            this.version({ signal, timeoutMs: 5000 }),
+        // A local socket costs nothing to retry: a short backoff cap brings the events back soon after a restart.
+        const local = this.connection.scheme === 'unix' || this.connection.scheme === 'npipe';
+        this.eventStream ??= new EngineEventStream(
+            this.transport,
+            (signal) => this.version({ signal, timeoutMs: 5000 }),
+            local ? { maxMs: 2000 } : {},
         );
         return this.eventStream;
     }
@@ -430,6 +371,14 @@ export class DockerodeEngineClient implements EngineClient {
 
     createContainer(spec: ContainerRunSpec, options?: CallOptions): Promise<{ id: string; warnings?: string[] }> {
         return createContainer(this.transport, spec, options);
+    }
+
+    attachContainer(id: string, options?: AttachOptions): Promise<AttachSession> {
+        return attachContainer(this.transport, id, options);
+    }
+
+    waitContainer(id: string, options?: CallOptions & { condition?: WaitCondition }): Promise<WaitResult> {
+        return waitContainer(this.transport, id, options);
     }
 
     buildImage(request: BuildRequest, options?: BuildOptions): Promise<BuildResult> {

@@ -1,6 +1,5 @@
 // Removals that check usage first, so a refusal names the containers (the engine refuses late, with ids only,
-// or not at all when untagging), and a volume prune that means the same on every engine version.
-import { toPruneResult } from './resourceMappers';
+// or not at all when untagging), and the small helpers the other operation modules share.
 import type { RequestSpec } from './transport';
 import {
     EngineError,
@@ -10,7 +9,6 @@ import {
     type ImageRemoveResult,
     type ListVolumesOptions,
     type NetworkInfo,
-    type PruneResult,
     type VolumeInfo,
 } from './types';
 import { containersUsingImage, containersUsingVolume, inUseError, namesForIds, withNetworkMembers } from './usage';
@@ -111,48 +109,6 @@ export async function removeVolumeGuarded(
         }
         throw e;
     }
-}
-
-/** `all: false` means anonymous volumes only, as on API ≥ 1.42, also on older engines that would take all. */
-export async function pruneVolumesPortable(
-    d: OpsDeps,
-    options?: CallOptions & { all?: boolean; filters?: Record<string, string[]> },
-): Promise<PruneResult> {
-    const timeoutMs = options?.timeoutMs ?? 300_000;
-    const modern = apiNumber(await d.serverApi(only(options))) >= 1042;
-    if (modern || options?.all) {
-        const f = { ...options?.filters, ...(options?.all && modern ? { all: ['true'] } : {}) };
-        const raw = await d.call(
-            { method: 'POST', path: '/volumes/prune', query: { filters: filters(f) }, operation: 'prune volumes' },
-            { ...options, timeoutMs },
-        );
-        return toPruneResult('volume', raw);
-    }
-    // Old engine, anonymous only: do what a modern engine does, volume by volume.
-    const volumes = await d.listVolumes({
-        ...only(options),
-        filters: options?.filters,
-        withUsage: true,
-        withSizes: true,
-        timeoutMs,
-    });
-    const removed: string[] = [];
-    let spaceReclaimed = 0;
-    for (const v of volumes.filter((x) => x.anonymous && (x.usedBy?.length ?? 0) === 0)) {
-        try {
-            await d.call(
-                { method: 'DELETE', path: `/volumes/${enc(v.name)}`, operation: `remove volume ${v.name}` },
-                options,
-            );
-            removed.push(v.name);
-            spaceReclaimed += v.size ?? 0;
-        } catch (e) {
-            if (!(e instanceof EngineError) || (e.cause !== 'inUse' && e.cause !== 'notFound')) {
-                throw e;
-            }
-        }
-    }
-    return { kind: 'volume', removed, spaceReclaimed };
 }
 
 export async function removeNetworkGuarded(d: OpsDeps, id: string, options?: CallOptions): Promise<void> {

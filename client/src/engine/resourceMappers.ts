@@ -1,5 +1,17 @@
 // Engine JSON → images, volumes, networks, prune results, disk usage, version/info and events. Pure.
-import { bool, COMPOSE_PROJECT, num, obj, parseTime, str, strArray, strRecord, toContainerInfo } from './mappers';
+import {
+    bool,
+    COMPOSE_PROJECT,
+    epochMs,
+    MAX_DATE_MS,
+    num,
+    obj,
+    parseTime,
+    str,
+    strArray,
+    strRecord,
+    toContainerInfo,
+} from './mappers';
 import type {
     DiskUsage,
     EngineEvent,
@@ -26,7 +38,7 @@ export function toImageInfo(raw: unknown): ImageInfo {
         repoTags,
         repoDigests: realRefs(i.RepoDigests),
         size: num(i.Size),
-        created: num(i.Created) * 1000,
+        created: epochMs(i.Created),
         containers: containers >= 0 ? containers : undefined,
         dangling: repoTags.length === 0,
         labels: strRecord(i.Labels),
@@ -210,6 +222,7 @@ export function toEngineInfo(raw: unknown): EngineInfo {
         rootless: securityOptions.some((o) => o.includes('name=rootless')),
         securityOptions,
         warnings: strArray(i.Warnings),
+        volumeDrivers: strArray(obj(i.Plugins).Volume),
     };
 }
 
@@ -238,7 +251,7 @@ export function toEngineEvent(raw: unknown): EngineEvent | undefined {
         // containers, volumes (…), networks carry "name"; image events name the reference in the id or "name".
         name: attributes.name ?? (kind === 'image' ? id : undefined),
         attributes,
-        time: timeNano ? Math.floor(timeNano / 1e6) : num(e.time) * 1000,
+        time: timeNano && timeNano / 1e6 <= MAX_DATE_MS ? Math.floor(timeNano / 1e6) : epochMs(e.time),
         scope: str(e.scope) || undefined,
     };
 }

@@ -240,6 +240,8 @@ export interface EngineInfo {
     rootless: boolean;
     securityOptions: string[];
     warnings: string[];
+    /** Volume drivers the engine has (Plugins.Volume): "local" and installed plugins. */
+    volumeDrivers?: string[];
 }
 
 // ---------------------------------------------------------------- create / pull
@@ -255,9 +257,21 @@ export interface PullProgress {
 export interface PortBinding {
     readonly containerPort: number;
     readonly hostPort?: number;
-    readonly protocol: 'tcp' | 'udp';
+    /** A host port range `hostPort-hostPortEnd` for one container port: the engine takes a free one. */
+    readonly hostPortEnd?: number;
+    readonly protocol: 'tcp' | 'udp' | 'sctp';
     /** Host address to bind; all interfaces when omitted. */
     readonly hostIp?: string;
+}
+
+/** `-v`: a host folder (bind), a named volume, or an anonymous volume (`source` empty). */
+export interface RunMount {
+    readonly type: 'bind' | 'volume';
+    /** Absolute host path (bind) or volume name (volume; empty: anonymous). */
+    readonly source: string;
+    /** Absolute path in the container. */
+    readonly target: string;
+    readonly readOnly?: boolean;
 }
 
 /** What `docker create`/`docker run` needs for the explorer's "Run" commands. */
@@ -274,4 +288,18 @@ export interface ContainerRunSpec {
     readonly networkMode?: string;
     readonly tty?: boolean;
     readonly openStdin?: boolean;
+    /** With openStdin: stdin closes when the first attached client detaches (`docker run -i`). */
+    readonly stdinOnce?: boolean;
+    readonly mounts?: readonly RunMount[];
+    /** Engine default when omitted. */
+    readonly logDriver?: string;
+    readonly logOptions?: Readonly<Record<string, string>>;
+    /** `--restart`; the engine refuses it together with autoRemove. */
+    readonly restartPolicy?: RunRestartPolicy;
+}
+
+export interface RunRestartPolicy {
+    readonly name: 'no' | 'always' | 'unless-stopped' | 'on-failure';
+    /** on-failure only: give up after this many restarts (0: never give up). */
+    readonly maximumRetryCount?: number;
 }

@@ -63,6 +63,14 @@ export function isEngineError(e: unknown): e is EngineError {
     return e instanceof EngineError || (e instanceof Error && e.name === 'EngineError' && 'cause' in e);
 }
 
+/** A removal that failed because someone else removed it first, or is removing it now: gone as asked. */
+export function isAlreadyRemoved(e: unknown): boolean {
+    return (
+        isEngineError(e) &&
+        (e.cause === 'notFound' || (e.cause === 'conflict' && /already in progress/i.test(e.message)))
+    );
+}
+
 // ---------------------------------------------------------------- connection
 
 export type ConnectionSource = 'setting' | 'env' | 'context' | 'default';
@@ -99,6 +107,8 @@ export interface ResolvedConnection {
 export * from './resourceTypes';
 export * from './streamTypes';
 export * from './build/buildTypes';
+export * from './runTypes';
+import type { AttachOptions, AttachSession, WaitCondition, WaitResult } from './runTypes';
 import type { BuildOptions, BuildRequest, BuildResult } from './build/buildTypes';
 import type {
     ContainerDetails,
@@ -213,6 +223,10 @@ export interface EngineClient extends Disposable {
     ): Promise<void>;
     /** Creates (does not start) a container. Optional for the same reason as pullImage. */
     createContainer?(spec: ContainerRunSpec, options?: CallOptions): Promise<{ id: string; warnings?: string[] }>;
+    /** Attaches to a container's stdio (`docker run -it`: attach, then start). Optional like pullImage. */
+    attachContainer?(id: string, options?: AttachOptions): Promise<AttachSession>;
+    /** Resolves once the container meets `condition` (default not-running). Optional like pullImage. */
+    waitContainer?(id: string, options?: CallOptions & { condition?: WaitCondition }): Promise<WaitResult>;
     /**
      * Builds an image from a local context (BuildKit when available). A failed step resolves `{ ok: false }`
      * with the failing instruction; cancellation rejects with 'cancelled'; a bad context (a symlink out of

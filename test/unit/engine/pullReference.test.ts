@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pullError, splitReference } from '../../../client/src/engine/createPull';
+import { pullError, splitReference } from '../../../client/src/engine/pull';
 import { toEngineError } from '../../../client/src/engine/errors';
 
 describe('engine: pull and create helpers', () => {

@@ -44,14 +44,14 @@ describe('pull progress', () => {
         t.update({ id: 'l1', status: 'Pulling fs layer' });
         t.update({ id: 'l2', status: 'Already exists' });
         let s = t.update({ id: 'l1', status: 'Downloading', current: 5_000_000, total: 10_000_000 });
-        assert.equal(s.message, '1/2 layers · downloading 5 MB of 10 MB');
+        assert.equal(s.message, '70% · 1/2 layers · downloading 5 MB of 10 MB');
         const before = s.fraction;
         s = t.update({ id: 'l1', status: 'Download complete' });
         assert.ok(s.fraction > before);
         s = t.update({ id: 'l1', status: 'Extracting', current: 1, total: 10 });
-        assert.equal(s.message, '1/2 layers · extracting');
+        assert.equal(s.message, '91% · 1/2 layers · extracting');
         s = t.update({ id: 'l1', status: 'Pull complete' });
-        assert.equal(s.message, '2/2 layers');
+        assert.equal(s.message, '100% · 2/2 layers');
         assert.equal(s.fraction, 1);
         assert.equal(t.update({ status: 'Digest: sha256:abc' }).fraction, 1);
     });

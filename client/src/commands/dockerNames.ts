@@ -1,0 +1,75 @@
+// The engine's rules for what the user types: image references, volume names, key=value options. Checked
+// before the request so the prompt can say what is wrong while the user types. Pure: unit-tested.
+
+// From the distribution reference grammar (github.com/distribution/reference, regexp.go).
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+
+/** Why `text` is not an image reference the engine can pull, or undefined when it is. */
+export function validateImageReference(text: string): string | undefined {
+    const ref = text.trim();
+    if (!ref) {
+        return 'Enter an image reference, e.g. nginx:1.27 or ghcr.io/owner/app:latest.';
+    }
+    if (/\s/.test(ref)) {
+        return 'An image reference has no spaces.';
+    }
+    if (REFERENCE.test(ref)) {
+        return ref.length > 255 + 128 ? 'That reference is too long.' : undefined;
+    }
+    const withoutTag = ref.replace(/@.*$/, '').replace(/:[^/]*$/, '');
+    const path = withoutTag.includes('/') ? withoutTag.slice(withoutTag.indexOf('/') + 1) : withoutTag;
+    if (/[A-Z]/.test(path)) {
+        return 'Repository names must be lowercase (only a registry host may have capitals).';
+    }
+    if (/@/.test(ref)) {
+        return 'A digest looks like @sha256: followed by 64 hex digits.';
+    }
+    return 'Use [registry[:port]/]name[:tag][@digest], e.g. nginx:1.27 or localhost:5000/team/app:v2.';
+}
+
+/** The local driver's rule (two characters at least): `docker volume create a` is refused. */
+const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+/** Why `text` cannot name a volume, or undefined (empty: the engine generates an anonymous name). */
+export function validateVolumeName(text: string): string | undefined {
+    const name = text.trim();
+    if (!name || VOLUME_NAME.test(name)) {
+        return undefined;
+    }
+    if (name.length === 1) {
+        return 'A volume name has at least two characters.';
+    }
+    return 'Use letters, digits, "_", "." and "-", starting with a letter or digit.';
+}
+
+export type KeyValueParse = { readonly values: Record<string, string> } | { readonly error: string };
+
+/**
+ * `type=tmpfs device=tmpfs o=size=100m,uid=1000`: whitespace separates pairs (a value may hold "=" and ","
+ * as the local driver's `o` does); double quotes keep spaces in a value.
+ */
+export function parseKeyValues(text: string, what = 'option'): KeyValueParse {
+    const values: Record<string, string> = {};
+    const tokens = text.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+    if (text.split('"').length % 2 === 0) {
+        return { error: 'A quote is not closed.' };
+    }
+    for (const token of tokens) {
+        const pair = token.replace(/"/g, '');
+        const eq = pair.indexOf('=');
+        const key = eq < 0 ? '' : pair.slice(0, eq);
+        if (!key || /\s/.test(key)) {
+            return { error: `"${pair}" is not KEY=VALUE (separate several ${what}s with spaces).` };
+        }
+        if (key in values) {
+            return { error: `The ${what} "${key}" is given twice.` };
+        }
+        values[key] = pair.slice(eq + 1);
+    }
+    return { values };
+}
