@@ -3,8 +3,6 @@
 // network at 127.0.0.1 (the test engine has no bridge network; no traffic goes anywhere else).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,6 +10,7 @@ import { EngineError, type EngineClient } from '../../client/src/engine/types';
 import { explainRunFailure } from '../../client/src/run/runErrors';
 import { resolvePlan, type RunPlan } from '../../client/src/run/runPlan';
 import { assertEngineReachable, cleanup, client, ENGINE_SKIP, LABELS, RUN_ID, TEST_IMAGE, waitFor } from './helpers';
+import { freePort, get } from './http';
 
 type RunClient = EngineClient & {
     createContainer: NonNullable<EngineClient['createContainer']>;
@@ -26,28 +25,6 @@ function specOf(plan: RunPlan) {
     const r = resolvePlan({ labels: LABELS, ...plan });
     assert.ok('spec' in r, 'errors' in r ? r.errors.join('; ') : '');
     return r.spec;
-}
-
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const srv = net.createServer();
-        srv.once('error', reject);
-        srv.listen(0, '127.0.0.1', () => {
-            const { port } = srv.address() as net.AddressInfo;
-            srv.close(() => resolve(port));
-        });
-    });
-}
-
-function get(url: string): Promise<{ status: number; body: string }> {
-    return new Promise((resolve, reject) => {
-        http.get(url, (res) => {
-            let body = '';
-            res.setEncoding('utf8');
-            res.on('data', (c: string) => (body += c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        }).on('error', reject);
-    });
 }
 
 describe('engine: run image', { skip: ENGINE_SKIP }, () => {

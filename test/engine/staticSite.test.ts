@@ -4,8 +4,6 @@
 // bridge network, and no traffic goes anywhere else).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -22,6 +20,7 @@ import {
     TEST_IMAGE,
     waitFor,
 } from './helpers';
+import { freePort, get } from './http';
 
 type SiteClient = EngineClient & {
     buildImage: NonNullable<EngineClient['buildImage']>;
@@ -44,28 +43,6 @@ const SITE: Record<string, string> = {
     'html/logo.psd': 'layered source, not for the web\n',
     '.git/HEAD': 'ref: refs/heads/main\n',
 };
-
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const srv = net.createServer();
-        srv.once('error', reject);
-        srv.listen(0, '127.0.0.1', () => {
-            const { port } = srv.address() as net.AddressInfo;
-            srv.close(() => resolve(port));
-        });
-    });
-}
-
-function get(url: string): Promise<{ status: number; body: string }> {
-    return new Promise((resolve, reject) => {
-        http.get(url, (res) => {
-            let body = '';
-            res.setEncoding('utf8');
-            res.on('data', (c: string) => (body += c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        }).on('error', reject);
-    });
-}
 
 describe('engine: a static site built with .dockerignore and served', { skip: ENGINE_SKIP }, () => {
     let c: SiteClient;
