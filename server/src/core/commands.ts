@@ -32,7 +32,7 @@ export interface Command {
     next: Operator;
     depth: number;
     range: Range;
-    /** Came from a `sh -c '…'` string (or a JSON-form `["sh", "-c", …]`). */
+    /** Came from a `sh -c '…'` string (or a JSON-form `["sh", "-c", …]`) or a `$(…)` substitution. */
     nested: boolean;
     /** Which form the instruction used. */
     form: 'shell' | 'exec';
@@ -112,7 +112,7 @@ function shellScriptArg(cmd: Command): CommandWord | undefined {
     if (!SHELLS.has(cmd.name)) {
         return undefined;
     }
-    const c = cmd.args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
+    const c = cmd.args.findIndex((a) => /^-(?=[a-z]*$)[a-z]*c/.test(a.value));
     return c >= 0 ? cmd.args[c + 1] : undefined;
 }
 
@@ -143,7 +143,8 @@ export function commandsFromShell(
             next: sc.next,
             depth: sc.depth,
             range: toRange(sc.start, sc.end),
-            nested,
+            // Commands in a `$(…)` substitution run apart, as those of `sh -c '…'` do.
+            nested: nested || sc.substitution,
             form: 'shell',
         });
         out.push(cmd);
