@@ -92,6 +92,20 @@ if (want('engine')) {
     }
 }
 
+// --- ShellCheck (issue 3): the cli and server tiers run the real binary (Debian's package), installed when missing ---
+if (want('cli') || want('server')) {
+    await ensureShellCheck();
+}
+
+async function ensureShellCheck() {
+    const { ensurePackage } = await import('./support/engine.mjs');
+    if (ensurePackage('shellcheck', 'shellcheck')) {
+        return;
+    }
+    // Under CI its tests fail without it (test/support/shellcheck.ts); elsewhere they are skipped.
+    console.log('⚠ shellcheck: not installed (apt-get install shellcheck, as root); its tests will be skipped');
+}
+
 // Node test runner tiers: every folder of out/test holding *.test.js, in this order.
 const NODE_TIERS = ['unit', 'cli', 'server', 'package', 'engine'];
 const tiers = NODE_TIERS.filter(want);

@@ -1,5 +1,6 @@
 // The Dockwise language server: the composition root. It wires the connection and the open
 // documents to the features; every feature gets its dependencies passed in, none is a global.
+import { homedir } from 'node:os';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import {
@@ -26,16 +27,22 @@ import { registerLanguageServiceFeatures } from './features/languageService';
 import { isTooLarge, LINT_TIMEOUT_MS, tooLargeToAnalyse } from './features/limits';
 import { serveLintRequests, WorkerLintRunner } from './features/lintRunner';
 import { connectionLogger, type Logger } from './features/logger';
+import { filePath, ProjectFiles } from './features/projectFiles';
 import { installProcessGuard } from './features/processGuard';
+import { FINDINGS_WAIT_MS, unlessCancelled, within } from './features/waiting';
+import { loneCrToLf } from './core/upstreamBugs';
 import { ruleDocs, ruleList } from './features/ruleDocs';
 import { SettingsStore } from './features/settingsStore';
 import {
     ExitCalledNotification,
     type ExitCalledParams,
+    FIX_ALL_KIND,
     type RuleDocsParams,
     RuleDocsRequest,
     RulesRequest,
 } from './shared/protocol';
+import { affectsLinting } from './shared/configFiles';
+import { ShellCheckService } from './shellcheck/service';
 
 export function startServer(connection: Connection): void {
     const logger = connectionLogger(connection);
@@ -66,7 +73,20 @@ export function startServer(connection: Connection): void {
         );
         // Settings pushed with the initialize request (clients without workspace/configuration).
         settings.reset({ dockwise: (params.initializationOptions as { settings?: unknown } | undefined)?.settings });
+        // Folders bound the search for .hadolint.yaml upward from a Dockerfile.
+        const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+            .map((f) => filePath(f.uri))
+            .filter((f): f is string => f !== undefined);
+        const env = process.env;
+        const files = new ProjectFiles(
+            () => folders,
+            { home: homedir(), xdgConfigHome: env.XDG_CONFIG_HOME, localAppData: env.LOCALAPPDATA },
+            logger,
+        );
         linter = new DocumentLinter({
+            configFor: (uri, s) => files.configFor(uri, s),
+            // Child processes, started only when `dockwise.shellcheck.enable` is on.
+            shellcheck: new ShellCheckService((message) => logger.warn(message)),
             documents,
             settings,
             // This same bundle, started as a worker thread, serves the lint requests (see the end).
@@ -91,6 +111,15 @@ export function startServer(connection: Connection): void {
         guarded(logger, 'configuration change', undefined, (change) => {
             settings.reset(change.settings);
             linter?.relintAll();
+        }),
+    );
+
+    // The client watches .hadolint.yaml and .dockerignore files (languageClient.ts); their lint changes.
+    connection.onDidChangeWatchedFiles(
+        guarded(logger, 'watched files', undefined, ({ changes }) => {
+            if (changes.some((c) => affectsLinting(filePath(c.uri) ?? c.uri))) {
+                linter?.relintAll();
+            }
         }),
     );
 
@@ -141,7 +170,7 @@ function registerFeatures(
     };
     if (features.providers.codeAction) {
         connection.onCodeAction(
-            guarded(logger, 'code actions', [], async (params) => {
+            guarded(logger, 'code actions', [], async (params, token) => {
                 const uri = params.textDocument.uri;
                 if (!lintable(uri)) {
                     return [];
@@ -153,7 +182,13 @@ function registerFeatures(
                           params,
                           doc,
                           settings: s,
-                          findings: async () => (await linter.resultFor(doc, s)).diagnostics,
+                          // Fix-all asked for by kind (on save) waits for the lint, unless cancelled; the
+                          // light bulb does not wait behind a slow one (it keeps the quick fixes).
+                          findings: async () =>
+                              params.context.only?.some((k) => k !== '' && FIX_ALL_KIND.startsWith(k))
+                                  ? (await unlessCancelled(linter.resultFor(doc, s), token)).diagnostics
+                                  : ((await within(linter.resultFor(doc, s), FINDINGS_WAIT_MS, token))?.diagnostics ??
+                                    []),
                           documentChanges: features.documentChanges,
                       })
                     : [];
@@ -162,7 +197,7 @@ function registerFeatures(
     }
     if (features.providers.hover) {
         connection.onHover(
-            guarded(logger, 'hover', null, async ({ textDocument, position }) => {
+            guarded(logger, 'hover', null, async ({ textDocument, position }, token) => {
                 if (!open(textDocument.uri)) {
                     return null;
                 }
@@ -170,9 +205,11 @@ function registerFeatures(
                 const doc = open(textDocument.uri);
                 return doc
                     ? computeHover({
-                          text: doc.getText(),
+                          text: loneCrToLf(doc.getText()),
                           position,
-                          findings: (await linter.resultFor(doc, s)).diagnostics,
+                          // Behind a slow lint, the instruction's hover without the findings' documentation.
+                          findings:
+                              (await within(linter.resultFor(doc, s), FINDINGS_WAIT_MS, token))?.diagnostics ?? [],
                           service,
                           markdown: features.markdownHover,
                       })

@@ -63,6 +63,10 @@ export interface StartOptions {
     /** The `dockwise` section answered to workspace/configuration (per scopeUri when a function). */
     settings?: unknown;
     initializationOptions?: unknown;
+    /** Environment of the server process (HOME, XDG_CONFIG_HOME for user-level config files). */
+    env?: NodeJS.ProcessEnv;
+    /** `rootUri` and one workspace folder. */
+    rootUri?: string;
 }
 
 type Waiter = {
@@ -113,11 +117,15 @@ export class TestServer {
     }
 
     static async start(options: StartOptions = {}): Promise<TestServer> {
-        const child = fork(SERVER_JS, ['--node-ipc'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+        const child = fork(SERVER_JS, ['--node-ipc'], {
+            stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+            ...(options.env ? { env: options.env } : {}),
+        });
         const server = new TestServer(child, options);
         server.initializeResult = await server.request<InitializeResult>('initialize', {
             processId: process.pid,
-            rootUri: null,
+            rootUri: options.rootUri ?? null,
+            ...(options.rootUri ? { workspaceFolders: [{ uri: options.rootUri, name: 'root' }] } : {}),
             capabilities: options.capabilities ?? FULL_CAPABILITIES,
             initializationOptions: options.initializationOptions,
         });

@@ -20,6 +20,12 @@ export interface LintOptions {
     ruleFlags: { id: string; severity: SeveritySetting }[];
     configFile: string | undefined;
     threshold: Threshold;
+    /** `-t` was given: it wins over a hadolint config's `failure-threshold`. */
+    thresholdGiven: boolean;
+    /** Read the `.hadolint.yaml` that applies to each file (off: `--no-hadolint-config`). */
+    hadolintConfig: boolean;
+    /** `--shellcheck`: also run the `shellcheck` binary on RUN scripts. */
+    shellcheck: boolean;
     output: string | undefined;
     /** undefined: colours when stdout is a TTY and NO_COLOR is unset. */
     color: boolean | undefined;
@@ -58,6 +64,8 @@ const FLAGS = new Map<string, string>([
     ['--color', '--color'],
     ['--no-color', '--no-color'],
     ['--no-inline-suppressions', '--no-inline-suppressions'],
+    ['--no-hadolint-config', '--no-hadolint-config'],
+    ['--shellcheck', '--shellcheck'],
 ]);
 
 function usage(message: string): never {
@@ -80,6 +88,9 @@ export function parseArgs(argv: readonly string[]): Invocation {
         ruleFlags: [],
         configFile: undefined,
         threshold: 'info',
+        thresholdGiven: false,
+        hadolintConfig: true,
+        shellcheck: false,
         output: undefined,
         color: undefined,
         stdinFilename: undefined,
@@ -112,6 +123,10 @@ export function parseArgs(argv: readonly string[]): Invocation {
                 options.color = flag === '--color';
             } else if (flag === '--no-inline-suppressions') {
                 options.inlineSuppressions = false;
+            } else if (flag === '--no-hadolint-config') {
+                options.hadolintConfig = false;
+            } else if (flag === '--shellcheck') {
+                options.shellcheck = true;
             }
             continue;
         }
@@ -145,6 +160,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
                 break;
             case '--severity-threshold':
                 options.threshold = oneOf(option, value, THRESHOLDS);
+                options.thresholdGiven = true;
                 break;
             case '--output':
                 options.output = value;
@@ -229,12 +245,20 @@ Options:
       --rule <id>=<severity>      Set one rule: off, hint, info, warning or error. Repeatable.
                                   hadolint, BuildKit and Trivy ids are accepted.
   -c, --config <file>             A JSON or YAML file: { rules: { <id>: <severity> },
-                                  ruleOptions: { <id>: {...} }, inlineSuppressions: <bool> }
+                                  ruleOptions: { <id>: {...} }, inlineSuppressions: <bool>,
+                                  trustedRegistries, labelSchema, strictLabels, requireUser },
+                                  or a hadolint config (.hadolint.yaml)
+      --no-hadolint-config        Do not read .hadolint.yaml (by default the one beside each
+                                  Dockerfile or in a parent up to the repository root, else
+                                  in the working directory, else the user-level one)
   -t, --severity-threshold <s>    Exit 1 when a finding is at or above: error, warning,
                                   info (default, as hadolint), hint, or none (never).
+                                  Default: the hadolint config's failure-threshold, else info.
   -o, --output <file>             Write the report to a file instead of standard output.
       --stdin-filename <name>     The file name to report for "-".
       --no-inline-suppressions    Ignore "# dockwise ignore=" and "# hadolint ignore=" comments.
+      --shellcheck                Also run ShellCheck (the shellcheck binary on PATH) on each
+                                  shell-form RUN script and report its SCxxxx findings.
       --color, --no-color         Force colours on or off (default: on a TTY unless NO_COLOR is set).
   -h, --help                      Show this help.
   -v, --version                   Print the version.

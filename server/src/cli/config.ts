@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { idsOf, isSeveritySetting, type LintConfig } from '../core/config';
+import { explicitSeverity, idsOf, isSeveritySetting, type LintConfig } from '../core/config';
+import { LABEL_FORMATS } from '../core/knowledge/labels';
+import { mergeRuleOptions, ruleOptionsFrom, type RuleSettings } from '../core/projectConfig';
 import type { Rule, RuleOptions, SeveritySetting } from '../core/types';
 import type { LintOptions } from './args';
 import { CliError, didYouMean, errorText } from './errors';
@@ -11,9 +13,12 @@ export interface ConfigFile {
     rules: [string, SeveritySetting][];
     ruleOptions: Record<string, RuleOptions>;
     inlineSuppressions: boolean | undefined;
+    /** `trustedRegistries`, `labelSchema`, `strictLabels`, `requireUser`: as the settings of the same names. */
+    ruleSettings: RuleSettings;
 }
 
-const KEYS = ['rules', 'ruleOptions', 'inlineSuppressions'];
+const RULE_SETTING_KEYS = ['trustedRegistries', 'labelSchema', 'strictLabels', 'requireUser'];
+const KEYS = ['rules', 'ruleOptions', 'inlineSuppressions', ...RULE_SETTING_KEYS];
 
 export function readConfigFile(file: string, rules: readonly Rule[]): ConfigFile {
     let text: string;
@@ -45,13 +50,14 @@ export function checkConfig(data: unknown, file: string, rules: readonly Rule[])
         }
     }
     const index = ruleIndex(rules);
-    const out: ConfigFile = { rules: [], ruleOptions: {}, inlineSuppressions: undefined };
+    const out: ConfigFile = { rules: [], ruleOptions: {}, inlineSuppressions: undefined, ruleSettings: {} };
     if (data.rules !== undefined) {
         if (!isObject(data.rules)) {
             throw bad('rules', 'expected an object of <rule id>: <severity>');
         }
         for (const [id, severity] of Object.entries(data.rules)) {
-            if (!index.has(id.toLowerCase())) {
+            // ShellCheck's codes (SC2086) are no rules of the table: `--shellcheck` reads them.
+            if (!index.has(id.toLowerCase()) && !/^SC\d{4}$/i.test(id)) {
                 throw bad(`rules.${id}`, `unknown rule id${didYouMean(id, allIds(rules))}`);
             }
             if (!isSeveritySetting(severity)) {
@@ -90,6 +96,39 @@ export function checkConfig(data: unknown, file: string, rules: readonly Rule[])
         }
         out.inlineSuppressions = data.inlineSuppressions;
     }
+    out.ruleSettings = checkRuleSettings(data, bad);
+    return out;
+}
+
+function checkRuleSettings(data: Record<string, unknown>, bad: (where: string, why: string) => CliError): RuleSettings {
+    const out: RuleSettings = {};
+    const registries = data.trustedRegistries;
+    if (registries !== undefined) {
+        const list = typeof registries === 'string' ? [registries] : registries;
+        if (!Array.isArray(list) || !list.every((r) => typeof r === 'string')) {
+            throw bad('trustedRegistries', 'expected a list of registry hosts');
+        }
+        out.trustedRegistries = list as string[];
+    }
+    if (data.labelSchema !== undefined) {
+        if (!isObject(data.labelSchema)) {
+            throw bad('labelSchema', 'expected an object of <label>: <format>');
+        }
+        for (const [label, format] of Object.entries(data.labelSchema)) {
+            if (typeof format !== 'string' || !(LABEL_FORMATS as readonly string[]).includes(format)) {
+                throw bad(`labelSchema.${label}`, `format must be one of ${LABEL_FORMATS.join(', ')}`);
+            }
+        }
+        out.labelSchema = data.labelSchema as Record<string, string>;
+    }
+    for (const key of ['strictLabels', 'requireUser'] as const) {
+        if (data[key] !== undefined) {
+            if (typeof data[key] !== 'boolean') {
+                throw bad(key, 'expected true or false');
+            }
+            out[key] = data[key];
+        }
+    }
     return out;
 }
 
@@ -114,19 +153,33 @@ function allIds(rules: readonly Rule[]): string[] {
 }
 
 /**
- * The LintConfig of a run: preset, then the config file, then `--rule` flags, later ones winning.
- * Keys are resolved to Dockwise ids here so that precedence does not depend on key spelling.
+ * The LintConfig of a run: preset, then the hadolint config, then the config file, then `--rule`
+ * flags, later ones winning. Keys are resolved to Dockwise ids here so that precedence does not
+ * depend on key spelling.
  */
 export function buildLintConfig(
     options: LintOptions,
     file: ConfigFile | undefined,
     rules: readonly Rule[],
+    hadolint?: LintConfig,
 ): LintConfig {
     const index = ruleIndex(rules);
     const severities: Record<string, SeveritySetting> = {};
     if (options.preset === 'none') {
         for (const rule of rules) {
             severities[rule.id] = 'off';
+        }
+    }
+    for (const [id, severity] of Object.entries(hadolint?.rules ?? {})) {
+        // ShellCheck codes name no rule: kept as written for the ShellCheck integration.
+        if (!index.has(id.toLowerCase())) {
+            severities[id] = severity;
+        }
+    }
+    for (const rule of rules) {
+        const s = explicitSeverity(rule, hadolint?.rules);
+        if (s !== undefined) {
+            severities[rule.id] = s;
         }
     }
     const apply = (entries: readonly [string, SeveritySetting][], source: string) => {
@@ -137,6 +190,10 @@ export function buildLintConfig(
         ];
         for (const [id, severity] of ordered) {
             const matched = index.get(id.toLowerCase());
+            if (!matched && /^SC\d{4}$/i.test(id)) {
+                severities[id.toUpperCase()] = severity; // For `--shellcheck`.
+                continue;
+            }
             if (!matched) {
                 throw new CliError(`${source} ${id}: unknown rule id${didYouMean(id, allIds(rules))}`);
             }
@@ -154,9 +211,13 @@ export function buildLintConfig(
     );
     return {
         rules: severities,
-        ruleOptions: file?.ruleOptions ?? {},
+        ruleOptions: mergeRuleOptions(
+            mergeRuleOptions(hadolint?.ruleOptions, file && ruleOptionsFrom(file.ruleSettings)),
+            file?.ruleOptions,
+        ),
         allRules: options.preset === 'all',
-        inlineSuppressions: options.inlineSuppressions ?? file?.inlineSuppressions ?? true,
+        inlineSuppressions:
+            options.inlineSuppressions ?? file?.inlineSuppressions ?? hadolint?.inlineSuppressions ?? true,
     };
 }
 

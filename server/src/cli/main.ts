@@ -1,20 +1,20 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { errorText } from './errors';
-import { runCli } from './run';
+import { runCliAsync } from './run';
 
 // esbuild defines this from package.json (esbuild.mjs); the tsc build of the CLI has no version.
 declare const __DOCKWISE_VERSION__: string | undefined;
 const VERSION = typeof __DOCKWISE_VERSION__ === 'string' ? __DOCKWISE_VERSION__ : '0.0.0-dev';
 
-function main(): void {
+async function main(): Promise<void> {
     // `dockwise lint | head` closes the pipe early: that is not an error worth a stack trace.
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code !== 'EPIPE') {
             throw e;
         }
     });
-    const outcome = runCli(process.argv.slice(2), {
+    const outcome = await runCliAsync(process.argv.slice(2), {
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: process.stdout.isTTY === true,
@@ -53,4 +53,4 @@ function writeAtomically(file: string, content: string): void {
     }
 }
 
-main();
+void main();

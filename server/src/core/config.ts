@@ -17,8 +17,11 @@ export function idsOf(rule: Rule): string[] {
     return [rule.id, ...(e.hadolint ?? []), ...(e.buildkit ?? []), ...(e.trivy ?? [])].map((id) => id.toLowerCase());
 }
 
-export function effectiveSeverity(rule: Rule, config: LintConfig): SeveritySetting {
-    const settings = config.rules;
+/** The severity `settings` give the rule by its own id or an equivalent's, if any. */
+export function explicitSeverity(
+    rule: Rule,
+    settings: Readonly<Record<string, SeveritySetting>> | undefined,
+): SeveritySetting | undefined {
     if (settings) {
         if (settings[rule.id] !== undefined) {
             return settings[rule.id]!;
@@ -30,6 +33,14 @@ export function effectiveSeverity(rule: Rule, config: LintConfig): SeveritySetti
                 return s;
             }
         }
+    }
+    return undefined;
+}
+
+export function effectiveSeverity(rule: Rule, config: LintConfig): SeveritySetting {
+    const explicit = explicitSeverity(rule, config.rules);
+    if (explicit !== undefined) {
+        return explicit;
     }
     if (rule.offByDefault && !config.allRules) {
         return 'off';

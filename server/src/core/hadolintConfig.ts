@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { idsOf, type LintConfig } from './config';
 import { LABEL_FORMATS } from './knowledge/labels';
@@ -70,7 +69,8 @@ export function parseHadolintConfig(text: string, rules: readonly Rule[] = RULES
     try {
         data = parseYaml(text);
     } catch (e) {
-        throw new HadolintConfigError(`not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+        const first = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.replace(/:\s*$/, '');
+        throw new HadolintConfigError(`not valid YAML: ${first}`);
     }
     data ??= {};
     if (!isObject(data)) {
@@ -171,34 +171,9 @@ export function parseHadolintConfig(text: string, rules: readonly Rule[] = RULES
     return { config, failureThreshold, warnings };
 }
 
-export const HADOLINT_CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
-
-/**
- * Where hadolint looks for its config, first found wins: the working directory (for the editor:
- * the Dockerfile's folder, then the workspace folder), then the user-level files.
- */
-export function hadolintConfigCandidates(dirs: {
-    cwd: string;
-    home?: string;
-    xdgConfigHome?: string;
-    localAppData?: string;
-}): string[] {
-    const out = HADOLINT_CONFIG_NAMES.map((n) => path.join(dirs.cwd, n));
-    const both = (base: string) => [`${base}.yaml`, `${base}.yml`];
-    const xdg = dirs.xdgConfigHome ?? (dirs.home ? path.join(dirs.home, '.config') : undefined);
-    if (xdg) {
-        out.push(...both(path.join(xdg, 'hadolint')));
-    }
-    if (dirs.localAppData) {
-        out.push(...both(path.join(dirs.localAppData, 'hadolint', 'config')));
-    }
-    if (dirs.home) {
-        out.push(
-            ...both(path.join(dirs.home, '.config', 'hadolint')),
-            ...both(path.join(dirs.home, '.hadolint', 'hadolint')),
-            ...both(path.join(dirs.home, 'hadolint', 'config')),
-            ...both(path.join(dirs.home, '.hadolint')),
-        );
-    }
-    return [...new Set(out)];
+/** Keys only hadolint's config has: a `--config` file with one of them is read as hadolint's. */
+export function isHadolintConfigData(data: unknown): boolean {
+    return isObject(data) && Object.keys(data).some((k) => KNOWN_KEYS.has(k) && k !== 'trustedRegistries');
 }
+
+export { HADOLINT_CONFIG_NAMES, hadolintConfigCandidates } from '../shared/configFiles';

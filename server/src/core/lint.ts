@@ -47,6 +47,7 @@ export function lint(text: string, config: LintConfig = {}, rules: readonly Rule
     }
     const suppressed = config.inlineSuppressions === false ? new Map<number, Set<string>>() : suppressions(model);
     const pragmas = pragmasOf(model);
+    const checkError = pragmas.check?.error === true;
     const diagnostics: LintDiagnostic[] = [];
     const failures: LintResult['failures'] = [];
     for (const rule of rules) {
@@ -66,6 +67,8 @@ export function lint(text: string, config: LintConfig = {}, rules: readonly Rule
             continue;
         }
         const ids = idsOf(rule);
+        // `# check=error=true`: BuildKit fails the build on any of its checks, so they are errors here.
+        const reported = checkError && (rule.equivalents.buildkit?.length ?? 0) > 0 ? 'error' : severity;
         for (const f of findings) {
             const line = instructionLineAt(model, f.range.start.line);
             const ignored = line === undefined ? undefined : suppressed.get(line);
@@ -75,7 +78,16 @@ export function lint(text: string, config: LintConfig = {}, rules: readonly Rule
             if (config.inlineSuppressions !== false && fileSuppressed(pragmas, rule, ids, f.range.start.line)) {
                 continue;
             }
-            diagnostics.push({ ruleId: rule.id, severity, range: f.range, message: f.message, fixes: f.fixes ?? [] });
+            diagnostics.push({
+                ruleId: rule.id,
+                severity: reported,
+                range: within(model, f.range),
+                message: f.message,
+                fixes: (f.fixes ?? []).map((fix) => ({
+                    ...fix,
+                    edits: fix.edits.map((e) => ({ ...e, range: within(model, e.range) })),
+                })),
+            });
         }
     }
     diagnostics.sort(
@@ -84,7 +96,15 @@ export function lint(text: string, config: LintConfig = {}, rules: readonly Rule
             a.range.start.character - b.range.start.character ||
             a.ruleId.localeCompare(b.ruleId),
     );
-    return { diagnostics, failures, model, checkError: pragmas.check?.error === true };
+    return { diagnostics, failures, model, checkError };
+}
+
+/**
+ * The range clamped to the text: dockerfile-utils reports an empty continuation line at the end of
+ * the file as ending past the last line (found by `npm run fuzz`). No range leaves the file.
+ */
+function within(model: DockerfileModel, range: Range): Range {
+    return model.rangeOf(model.offsetAt(range.start), model.offsetAt(range.end));
 }
 
 function errorText(e: unknown): string {

@@ -4,6 +4,8 @@ import type { LintConfig } from '../core/config';
 import { ruleDocsUrl } from '../core/docs';
 import type { LintDiagnostic } from '../core/lint';
 import { ruleById } from '../core/rules';
+import { isShellCheckCode, shellCheckUrl } from '../shellcheck/findings';
+import type { ShellCheckService } from '../shellcheck/service';
 import type { Severity } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../shared/protocol';
 import type { DockwiseSettings } from '../shared/settings';
@@ -11,6 +13,7 @@ import { isTooLarge, LINT_TIMEOUT_MS, MAX_DOCUMENT_CHARS } from './limits';
 import type { LintOutcome, LintRunner } from './lintRunner';
 import type { Logger } from './logger';
 import { errorText } from './logger';
+import { type ProjectConfig, settingsConfig } from './projectFiles';
 import type { SettingsStore } from './settingsStore';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -21,7 +24,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function lintConfig(settings: DockwiseSettings): LintConfig {
-    return { rules: settings.rules, inlineSuppressions: settings.lint.inlineSuppressions };
+    return settingsConfig(settings);
 }
 
 /** A finding as an LSP diagnostic; `data` carries what the code actions need. */
@@ -40,8 +43,12 @@ export function toDiagnostic(
         range: d.range,
         severity: SEVERITY[d.severity],
         code: d.ruleId,
-        // Only real rules have a page: `parse-error` has none.
-        ...(ruleById(d.ruleId) ? { codeDescription: { href: ruleDocsUrl(d.ruleId) } } : {}),
+        // Only real rules have a page: `parse-error` has none; ShellCheck's codes link to its wiki.
+        ...(ruleById(d.ruleId)
+            ? { codeDescription: { href: ruleDocsUrl(d.ruleId) } }
+            : isShellCheckCode(d.ruleId)
+              ? { codeDescription: { href: shellCheckUrl(d.ruleId) } }
+              : {}),
         source: DIAGNOSTIC_SOURCE,
         message: d.message,
         data,
@@ -59,11 +66,18 @@ export interface LinterDeps {
     runner: LintRunner;
     publish(params: PublishDiagnosticsParams): void;
     logger: Logger;
+    /** The config for a document from the files around it (hadolint config, .dockerignore). */
+    configFor?(uri: string, settings: DockwiseSettings): ProjectConfig;
+    /** Runs ShellCheck when `dockwise.shellcheck.enable` is on. */
+    shellcheck?: ShellCheckService;
 }
 
 interface Linted {
     version: number;
     settings: DockwiseSettings;
+    /** The config linted with, as JSON: a changed config file or .dockerignore makes a new lint. */
+    configKey: string;
+    problem: string | undefined;
     outcome: Promise<LintOutcome>;
 }
 
@@ -85,12 +99,15 @@ export class DocumentLinter {
 
     /** The lint outcome for the document's current text under `settings`, linting it if needed. */
     resultFor(doc: TextDocument, settings: DockwiseSettings): Promise<LintOutcome> {
+        const { config, problem } = this.deps.configFor?.(doc.uri, settings) ?? { config: lintConfig(settings) };
+        const configKey = JSON.stringify(config);
         const cached = this.cache.get(doc.uri);
-        if (cached && cached.version === doc.version && cached.settings === settings) {
+        if (cached?.version === doc.version && cached.settings === settings && cached.configKey === configKey) {
             return cached.outcome;
         }
-        const outcome = this.deps.runner.run(doc.getText(), lintConfig(settings));
-        this.cache.set(doc.uri, { version: doc.version, settings, outcome });
+        const shellcheck = settings.shellcheck.enable && this.deps.shellcheck !== undefined;
+        const outcome = this.deps.runner.run(doc.getText(), config, shellcheck);
+        this.cache.set(doc.uri, { version: doc.version, settings, configKey, problem, outcome });
         void outcome.then((o) => this.logFailures(doc.uri, o));
         return outcome;
     }
@@ -142,6 +159,7 @@ export class DocumentLinter {
             this.cancel(uri);
         }
         this.deps.runner.dispose();
+        this.deps.shellcheck?.dispose();
     }
 
     private schedule(uri: string, settings: DockwiseSettings): void {
@@ -183,6 +201,32 @@ export class DocumentLinter {
         }
         if (this.deps.documents.get(uri)) {
             this.deps.publish({ uri, version, diagnostics });
+            void this.addShellCheck(uri, version, settings, diagnostics);
+        }
+    }
+
+    /** ShellCheck's findings arrive after Dockwise's: published with them once ready, if the text is unchanged. */
+    private async addShellCheck(
+        uri: string,
+        version: number,
+        settings: DockwiseSettings,
+        diagnostics: Diagnostic[],
+    ): Promise<void> {
+        const cached = this.cache.get(uri);
+        const service = this.deps.shellcheck;
+        if (!service || !settings.shellcheck.enable || cached?.version !== version) {
+            return;
+        }
+        const jobs = (await cached.outcome).shellcheck;
+        const doc = this.deps.documents.get(uri);
+        if (!jobs || doc?.version !== version) {
+            return;
+        }
+        const config = this.deps.configFor?.(uri, settings).config ?? lintConfig(settings);
+        const found = await service.check(uri, doc.getText(), jobs, config, settings.shellcheck.path);
+        if (found && found.length > 0 && this.deps.documents.get(uri)?.version === version) {
+            const more = found.map((d) => toDiagnostic(d, version, d.instructionLine));
+            this.deps.publish({ uri, version, diagnostics: [...diagnostics, ...more] });
         }
     }
 
@@ -192,10 +236,13 @@ export class DocumentLinter {
         if (outcome.abandoned) {
             return [notice(doc, outcome.abandoned === 'timeout' ? 'lint-timeout' : 'lint-failed')];
         }
-        return outcome.diagnostics.map((d, i) => toDiagnostic(d, version, outcome.instructionLines[i]));
+        const problem = this.cache.get(doc.uri)?.problem;
+        const diagnostics = outcome.diagnostics.map((d, i) => toDiagnostic(d, version, outcome.instructionLines[i]));
+        return problem ? [configProblem(doc, problem), ...diagnostics] : diagnostics;
     }
 
     private cancel(uri: string): void {
+        this.deps.shellcheck?.cancel(uri);
         const timer = this.timers.get(uri);
         if (timer !== undefined) {
             clearTimeout(timer);
@@ -216,6 +263,18 @@ export class DocumentLinter {
             this.deps.logger.warn(`Rule ${f.ruleId} failed on ${uri} and was skipped: ${f.error}`);
         }
     }
+}
+
+/** The hadolint config is broken: said on the first line, since it changes what is reported here. */
+function configProblem(doc: TextDocument, message: string): Diagnostic {
+    const end = doc.positionAt(doc.getText().search(/\r?\n|$/));
+    return {
+        range: { start: { line: 0, character: 0 }, end },
+        severity: DiagnosticSeverity.Warning,
+        code: 'hadolint-config',
+        source: DIAGNOSTIC_SOURCE,
+        message,
+    };
 }
 
 /** Why a file has no findings: Dockwise did not (fully) lint it. Information, not a problem in the file. */

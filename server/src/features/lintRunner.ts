@@ -2,6 +2,7 @@ import { type MessagePort, Worker } from 'node:worker_threads';
 import type { LintConfig } from '../core/config';
 import { lint, type LintDiagnostic, type LintResult } from '../core/lint';
 import { instructionLineAt } from '../core/suppress';
+import { type ShellCheckJob, shellCheckJobs } from '../shellcheck/jobs';
 import type { Logger } from './logger';
 import { errorText } from './logger';
 
@@ -13,12 +14,23 @@ export interface LintOutcome {
     instructionLines: (number | null)[];
     /** Set when linting was abandoned: it ran past the time limit, or its worker died. */
     abandoned?: 'timeout' | 'crash';
+    /** The scripts for ShellCheck, when asked for (made here, in the worker, from the parsed file). */
+    shellcheck?: ShellCheckJob[];
 }
 
-export function lintOutcome(text: string, config: LintConfig): LintOutcome {
+export function lintOutcome(text: string, config: LintConfig, shellcheck = false): LintOutcome {
     const result = lint(text, config);
     const model = result.model;
+    let jobs: ShellCheckJob[] | undefined;
+    if (shellcheck && model) {
+        try {
+            jobs = shellCheckJobs(model, config.inlineSuppressions !== false);
+        } catch (e) {
+            result.failures.push({ ruleId: 'shellcheck', error: errorText(e) });
+        }
+    }
     return {
+        ...(jobs ? { shellcheck: jobs } : {}),
         diagnostics: result.diagnostics,
         failures: result.failures,
         instructionLines: result.diagnostics.map((d) =>
@@ -28,7 +40,8 @@ export function lintOutcome(text: string, config: LintConfig): LintOutcome {
 }
 
 export interface LintRunner {
-    run(text: string, config: LintConfig): Promise<LintOutcome>;
+    /** `shellcheck`: also make the ShellCheck jobs. */
+    run(text: string, config: LintConfig, shellcheck?: boolean): Promise<LintOutcome>;
     /** Gets ready for the first file (starting a worker loads the whole bundle). */
     warmUp(): void;
     dispose(): void;
@@ -36,8 +49,8 @@ export interface LintRunner {
 
 /** Lints on the calling thread (used when no worker can be started). */
 export class InProcessLintRunner implements LintRunner {
-    run(text: string, config: LintConfig): Promise<LintOutcome> {
-        return Promise.resolve(lintOutcome(text, config));
+    run(text: string, config: LintConfig, shellcheck = false): Promise<LintOutcome> {
+        return Promise.resolve(lintOutcome(text, config, shellcheck));
     }
     warmUp(): void {}
     dispose(): void {}
@@ -46,6 +59,7 @@ export class InProcessLintRunner implements LintRunner {
 interface Job {
     text: string;
     config: LintConfig;
+    shellcheck: boolean;
     resolve(outcome: LintOutcome): void;
 }
 
@@ -77,12 +91,12 @@ export class WorkerLintRunner implements LintRunner {
         private readonly logger: Logger,
     ) {}
 
-    run(text: string, config: LintConfig): Promise<LintOutcome> {
+    run(text: string, config: LintConfig, shellcheck = false): Promise<LintOutcome> {
         if (this.fallback) {
-            return this.fallback.run(text, config);
+            return this.fallback.run(text, config, shellcheck);
         }
         return new Promise((resolve) => {
-            this.queue.push({ text, config, resolve });
+            this.queue.push({ text, config, shellcheck, resolve });
             this.pump();
         });
     }
@@ -111,9 +125,9 @@ export class WorkerLintRunner implements LintRunner {
         }
         const worker = this.ensureWorker();
         if (!worker) {
-            void this.fallback!.run(job.text, job.config).then(job.resolve);
+            void this.fallback!.run(job.text, job.config, job.shellcheck).then(job.resolve);
             for (const rest of this.queue.splice(0)) {
-                void this.fallback!.run(rest.text, rest.config).then(rest.resolve);
+                void this.fallback!.run(rest.text, rest.config, rest.shellcheck).then(rest.resolve);
             }
             return;
         }
@@ -124,7 +138,7 @@ export class WorkerLintRunner implements LintRunner {
             this.pump();
         }, this.timeoutMs);
         this.current = { job, timer };
-        worker.postMessage({ text: job.text, config: job.config });
+        worker.postMessage({ text: job.text, config: job.config, shellcheck: job.shellcheck });
     }
 
     private finish(outcome: LintOutcome): void {
@@ -181,10 +195,10 @@ export class WorkerLintRunner implements LintRunner {
 
 /** The worker's side: lint each file the server posts and post the outcome back. */
 export function serveLintRequests(port: MessagePort): void {
-    port.on('message', ({ text, config }: { text: string; config: LintConfig }) => {
+    port.on('message', ({ text, config, shellcheck }: { text: string; config: LintConfig; shellcheck?: boolean }) => {
         let outcome: LintOutcome;
         try {
-            outcome = lintOutcome(text, config);
+            outcome = lintOutcome(text, config, shellcheck === true);
         } catch (e) {
             outcome = abandoned('crash', errorText(e));
         }

@@ -13,6 +13,24 @@ export interface DockwiseSettings {
         debounceMs: number;
         /** Honour `# dockwise ignore=` / `# hadolint ignore=` comments. */
         inlineSuppressions: boolean;
+        /** Registries FROM may pull from (`trusted-registry`, DL3026); empty: the rule does nothing. */
+        trustedRegistries: string[];
+        /** Label name → format for the label rules (DL3048–DL3058); empty: they do nothing. */
+        labelSchema: Record<string, string>;
+        /** Report labels outside `labelSchema` (`label-superfluous`, DL3050). */
+        strictLabels: boolean;
+        /** `user-root` also reports images with no USER at all. */
+        requireUser: boolean;
+    };
+    hadolint: {
+        /** Read `.hadolint.yaml` (project, then user level); these settings win over it. */
+        useConfig: boolean;
+    };
+    shellcheck: {
+        /** Run ShellCheck on shell-form RUN scripts (needs the binary; off by default). */
+        enable: boolean;
+        /** The binary; empty: `shellcheck` on PATH. Machine-scoped: the client sends only the user's value. */
+        path: string;
     };
     completion: {
         /** Ask Docker Hub for tags when completing `FROM image:` (time-boxed; needs the network). */
@@ -26,7 +44,16 @@ export interface DockwiseSettings {
 
 export const DEFAULT_SETTINGS: DockwiseSettings = {
     rules: {},
-    lint: { debounceMs: 150, inlineSuppressions: true },
+    lint: {
+        debounceMs: 150,
+        inlineSuppressions: true,
+        trustedRegistries: [],
+        labelSchema: {},
+        strictLabels: false,
+        requireUser: false,
+    },
+    hadolint: { useConfig: true },
+    shellcheck: { enable: false, path: '' },
     completion: { imageTags: true },
     format: { ignoreMultilineInstructions: false },
 };
@@ -68,6 +95,19 @@ export function normalizeSettings(raw: unknown): DockwiseSettings {
         lint: {
             debounceMs,
             inlineSuppressions: bool(lint.inlineSuppressions, DEFAULT_SETTINGS.lint.inlineSuppressions),
+            trustedRegistries: Array.isArray(lint.trustedRegistries)
+                ? lint.trustedRegistries.filter((r): r is string => typeof r === 'string' && r.trim() !== '')
+                : [],
+            labelSchema: Object.fromEntries(
+                Object.entries(record(lint.labelSchema)).filter((e): e is [string, string] => typeof e[1] === 'string'),
+            ),
+            strictLabels: bool(lint.strictLabels, false),
+            requireUser: bool(lint.requireUser, false),
+        },
+        hadolint: { useConfig: bool(record(root.hadolint).useConfig, DEFAULT_SETTINGS.hadolint.useConfig) },
+        shellcheck: {
+            enable: bool(record(root.shellcheck).enable, DEFAULT_SETTINGS.shellcheck.enable),
+            path: typeof record(root.shellcheck).path === 'string' ? (record(root.shellcheck).path as string) : '',
         },
         completion: { imageTags: bool(completion.imageTags, DEFAULT_SETTINGS.completion.imageTags) },
         format: {
@@ -77,4 +117,23 @@ export function normalizeSettings(raw: unknown): DockwiseSettings {
             ),
         },
     };
+}
+
+/**
+ * The `dockwise` sections the client answers to workspace/configuration, with `shellcheck.path`
+ * replaced by the user-level value (the VS Code client's middleware): a workspace, even a trusted
+ * one, must not choose the program the language server runs.
+ */
+export function withUserShellCheckPath(
+    items: readonly { section?: string }[],
+    values: unknown[],
+    userPath: string | undefined,
+): unknown[] {
+    return values.map((value, i) => {
+        if (items[i]?.section !== 'dockwise' || typeof value !== 'object' || value === null) {
+            return value;
+        }
+        const section = value as { shellcheck?: Record<string, unknown> };
+        return { ...section, shellcheck: { ...section.shellcheck, path: userPath ?? '' } };
+    });
 }

@@ -4,6 +4,7 @@ import type * as Sarif from 'sarif';
 import { ruleDocsUrl, ruleMarkdown } from '../../core/docs';
 import type { LintDiagnostic } from '../../core/lint';
 import type { Rule, Severity } from '../../core/types';
+import { isShellCheckCode, shellCheckUrl } from '../../shellcheck/findings';
 import type { Source } from '../files';
 import { CATEGORY_LABEL, equivalentsJson, hasFix } from '../ruleFacts';
 import { type Report, span } from './report';
@@ -15,12 +16,13 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
 export function formatSarif(report: Report): string {
     const descriptors = report.rules.map(descriptor);
     const indexOf = new Map(report.rules.map((r, i) => [r.id, i]));
-    // Ids outside the table (the parser's `parse-error`) still need a descriptor for ruleIndex.
+    // Ids outside the table (the parser's `parse-error`, ShellCheck's codes) still need a descriptor for ruleIndex.
     for (const { diagnostics } of report.files) {
         for (const d of diagnostics) {
             if (!indexOf.has(d.ruleId)) {
                 indexOf.set(d.ruleId, descriptors.length);
-                descriptors.push({ id: d.ruleId, shortDescription: { text: d.ruleId } });
+                const help = isShellCheckCode(d.ruleId) ? { helpUri: shellCheckUrl(d.ruleId) } : {};
+                descriptors.push({ id: d.ruleId, shortDescription: { text: d.ruleId }, ...help });
             }
         }
     }
