@@ -8,6 +8,7 @@ import {
     runValidation,
     typoDistance,
     utilsDiagnostics,
+    validation,
     ValidationCode,
 } from '../../server/src/core/dockerfileUtils';
 import { lint } from '../../server/src/core/lint';
@@ -104,26 +105,30 @@ describe('dockerfile-utils mapping', () => {
 });
 
 describe('dockerfile-utils guard', () => {
-    it('really overflows on the sample file', () => {
-        assert.throws(() => validate(OVERFLOW), RangeError);
+    it('no longer overflows on the sample file: dockerfile-ast is patched (upstreamBugs.ts)', () => {
+        assert.doesNotThrow(() => validate(OVERFLOW));
     });
-    it('costs only the rules built on dockerfile-utils, reported as one failure', () => {
+    it('lints the sample in full', () => {
         const result = lint(OVERFLOW, { allRules: true });
-        assert.equal(result.failures.length, 1, JSON.stringify(result.failures));
-        assert.match(
-            result.failures[0]!.error,
-            /^dockerfile-utils could not validate this file \(RangeError: Maximum call stack size exceeded\)/,
-        );
-        assert.ok(UTILS_RULES.some((r) => r.id === result.failures[0]!.ruleId));
-        // Rules not built on dockerfile-utils still report.
+        assert.deepEqual(result.failures, []);
         assert.deepEqual(
-            result.diagnostics.filter((d) => d.ruleId === 'keep-alive-hack').map((d) => d.range.start.line),
-            [3],
+            result.diagnostics
+                .filter((d) => ['keep-alive-hack', 'maintainer-deprecated'].includes(d.ruleId))
+                .map((d) => [d.ruleId, d.range.start.line]),
+            [
+                ['maintainer-deprecated', 2],
+                ['keep-alive-hack', 3],
+            ],
         );
-        assert.equal(result.diagnostics.filter((d) => UTILS_RULES.some((r) => r.id === d.ruleId)).length, 0);
     });
     it('asks dockerfile-utils once per model and throws once', () => {
         const model = buildModel(OVERFLOW);
+        // An overflow nothing works around (the sample's is): the validation's first user throws.
+        validation(model, (text) =>
+            runValidation(text, () => {
+                throw new RangeError('Maximum call stack size exceeded');
+            }),
+        );
         assert.throws(() => utilsDiagnostics(model, [ValidationCode.DEPRECATED_MAINTAINER]), /could not validate/);
         assert.deepEqual(utilsDiagnostics(model, [ValidationCode.DEPRECATED_MAINTAINER]), []);
         const ok = buildModel('FROM a\nMAINTAINER me\n');

@@ -77,6 +77,7 @@ export function buildModel(text: string): DockerfileModel {
         eol,
     };
     let stage: Stage | undefined;
+    const firstByAlias = new Map<string, Stage>();
     for (const astInstruction of ast.getInstructions()) {
         const inst = wrap(model, astInstruction, stage);
         if (inst.keyword === 'FROM') {
@@ -84,8 +85,12 @@ export function buildModel(text: string): DockerfileModel {
             const positional = words.filter((w) => !w.startsWith('--'));
             const image = positional[0] ?? '';
             const alias = positional[1]?.toUpperCase() === 'AS' ? positional[2]?.toLowerCase() : undefined;
-            const parent = model.stages.find((s) => s.alias !== undefined && s.alias === image.toLowerCase());
+            // The first earlier stage of that name, from a map: a scan per FROM was quadratic in stages.
+            const parent = firstByAlias.get(image.toLowerCase());
             stage = { index: model.stages.length, from: inst, image, alias, instructions: [inst], parent };
+            if (alias !== undefined && !firstByAlias.has(alias)) {
+                firstByAlias.set(alias, stage);
+            }
             inst.stage = stage;
             model.stages.push(stage);
         } else {
@@ -156,11 +161,14 @@ function computeCommands(model: DockerfileModel, inst: Instruction): Command[] {
     let text = lt.text;
     let skip = 0;
     if (inst.keyword === 'RUN') {
-        // Flags such as --mount=… come before the command.
-        const flags = /^(?:\s*--\S+)*\s*/.exec(text);
+        // Flags such as --mount=… come before the command. Each flag is a whole word: `(?:\s*--\S+)*`
+        // split `--a--a--…` in exponentially many ways (see the HEALTHCHECK one below).
+        const flags = /^\s*(?:--\S+(?:\s+|$))*/.exec(text);
         skip = flags ? flags[0].length : 0;
     } else if (inst.keyword === 'HEALTHCHECK') {
-        const m = /^(?:\s*--\S+)*\s*CMD\s+/i.exec(text);
+        // Not `(?:\s*--\S+)*\s*CMD`: on `HEALTHCHECK --a--a--a… x` (no CMD) it backtracked
+        // exponentially, 30 repeats hung the linter (found by test/unit/regexSafety.test.ts).
+        const m = /^\s*(?:--\S+\s+)*CMD\s+/i.exec(text);
         if (!m) {
             return [];
         }
@@ -168,7 +176,8 @@ function computeCommands(model: DockerfileModel, inst: Instruction): Command[] {
     }
     text = text.slice(skip);
     // `RUN <<EOF` makes the heredoc body the script itself.
-    const heredoc = /^<<(-?)(["']?)([A-Za-z0-9_]+)\2[^\n]*\n/.exec(text);
+    // The whole name (`(?!…)`): shortening it letter by letter to retry `[^\n]*` was quadratic.
+    const heredoc = /^<<(-?)(["']?)([A-Za-z0-9_]+)(?![A-Za-z0-9_])\2[^\n]*\n/.exec(text);
     if (heredoc) {
         const bodyStart = skip + heredoc[0].length;
         const lines = lt.text.slice(bodyStart);

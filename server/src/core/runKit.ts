@@ -4,6 +4,7 @@ import type { Command, CommandWord } from './commands';
 import { parseImageRef } from './knowledge/officialImages';
 import { type CacheCleanup, type ManagerCommand, managerCommand, RPM_MANAGERS } from './knowledge/packageManagers';
 import type { DockerfileModel, Instruction, Stage } from './model';
+import { parseShell, type SimpleCommand } from './shell';
 import { finalInstructions, stageChain } from './ruleKit';
 
 /**
@@ -53,7 +54,8 @@ export interface Mount {
     target: string;
 }
 
-const FLAGS = /^(?:\s*--\S+)*\s*/;
+// Whole words only: `(?:\s*--\S+)*` splits `--a--a--…` in exponentially many ways.
+const FLAGS = /^\s*(?:--\S+(?:\s+|$))*/;
 
 /** The `--flag`s before a RUN's command (`--mount=type=cache,target=/x --network=none`), space-separated. */
 export function runFlagsText(inst: Instruction): string {
@@ -92,7 +94,7 @@ export function cacheMounted(inst: Instruction, dirs: readonly string[]): boolea
         if (m.type !== 'cache' && m.type !== 'tmpfs') {
             return false;
         }
-        const target = m.target.replace(/\/+$/, '');
+        const target = m.target.replace(/(?<!\/)\/+$/, '');
         return dirs.some((d) => d === target || d.startsWith(`${target}/`));
     });
 }
@@ -215,7 +217,24 @@ export function appendCommand(model: DockerfileModel, inst: Instruction, command
         return undefined;
     }
     const at = model.positionAt(end);
-    return { range: { start: at, end: at }, newText: ` && ${command}` };
+    const edit = { range: { start: at, end: at }, newText: ` && ${command}` };
+    return standsAlone(model, inst, edit, command) ? edit : undefined;
+}
+
+/**
+ * Whether the appended command is a command of its own in the fixed RUN: an unclosed quote or
+ * `${` would swallow it, and the finding would stay (found by the fix property tests).
+ */
+function standsAlone(model: DockerfileModel, inst: Instruction, edit: TextEdit, command: string): boolean {
+    // The arguments as the shell gets them (continuations and comment lines out), up to the edit.
+    const lt = inst.args();
+    const at = model.offsetAt(edit.range.start);
+    const index = lt.map.findIndex((o) => o >= at);
+    const script = lt.text.slice(0, index < 0 ? lt.text.length : index) + edit.newText;
+    const words = (c: SimpleCommand | undefined) => c?.words.map((w) => w.value).join(' ');
+    const appended = parseShell(command).commands[0];
+    const last = parseShell(script).commands.at(-1);
+    return last !== undefined && last.prev === '&&' && last.depth === 0 && words(last) === words(appended);
 }
 
 /** Shell builtins whose effect (directory, variables, options, exit) would carry over into a chained command. */

@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { computeSemanticTokens } from './semanticTokens';
 import type { SettingsStore } from './settingsStore';
 import { computeSymbols } from './symbols';
+import { loneCrToLf } from '../core/upstreamBugs';
 
 export interface LanguageServiceDeps {
     connection: Connection;
@@ -29,10 +30,14 @@ export interface LanguageServiceDeps {
 export function registerLanguageServiceFeatures(deps: LanguageServiceDeps): void {
     const { connection, service, features, logger } = deps;
     const p = features.providers;
-    /** The open document, or undefined (unknown or too large): the handler then answers `fallback`. */
-    const doc = (uri: string): TextDocument | undefined => {
+    /**
+     * The open document, or undefined (unknown or too large): the handler then answers `fallback`. Its
+     * text has LF for each lone CR (same positions): dockerfile-ast's heredoc scan throws on some
+     * lone CRs, and the formatter with it (found by `npm run fuzz`).
+     */
+    const doc = (uri: string): Pick<TextDocument, 'uri' | 'getText'> | undefined => {
         const d = deps.documents.get(uri);
-        return d && !tooLargeToAnalyse(d) ? d : undefined;
+        return d && !tooLargeToAnalyse(d) ? { uri: d.uri, getText: () => loneCrToLf(d.getText()) } : undefined;
     };
     const formatterSettings = async (uri: string, options: FormattingOptions): Promise<FormatterSettings> => {
         const settings = await deps.settings.get(uri);

@@ -48,7 +48,17 @@ export function computeSemanticTokens(service: DockerfileLanguageService, conten
         },
     });
     internals.tokens = tokens;
-    const result = tokenizer.computeSemanticTokens();
+    let result: SemanticTokens;
+    try {
+        result = tokenizer.computeSemanticTokens();
+    } catch (e) {
+        // A comment line then an empty line inside a continued instruction (`RUN a\`, `# c`, ``, `b`)
+        // sends its createToken into endless recursion (found by `npm run fuzz`): keep the TextMate colouring.
+        if (e instanceof RangeError) {
+            return { data: [] };
+        }
+        throw e;
+    }
     // A plain array again, so nothing downstream sees the patched concat.
     return { data: Array.from(result.data) };
 }

@@ -55,7 +55,12 @@ describe(ID, () => {
         assert.equal(fixAndRelint(ID, crlf('FROM node:22-slim AZ builder\n')), 'FROM node:22-slim AS builder\r\n');
         assert.equal(
             fixAndRelint(ID, 'FROM nginx:1.27\nSTOPSIGNAL SIGQUIT SIGTERM\n'),
-            'FROM nginx:1.27\nSTOPSIGNAL SIGQUIT \n',
+            'FROM nginx:1.27\nSTOPSIGNAL SIGQUIT\n',
+        );
+        // Every extra argument at once (the language service's fix removed the last one only).
+        assert.equal(
+            fixAndRelint(ID, 'FROM nginx:1.27\nSTOPSIGNAL SIGQUIT SIGTERM 9\n'),
+            'FROM nginx:1.27\nSTOPSIGNAL SIGQUIT\n',
         );
         assert.equal(
             fixAndRelint(ID, 'FROM nginx:1.27\nHEALTHCHECK NONE CMD x\n'),
@@ -65,5 +70,7 @@ describe(ID, () => {
     it('offers no fix where the intent is unknown', () => {
         assert.deepEqual(fixTitles(ID, 'FROM alpine:3.20\nCOPY a\n'), []);
         assert.deepEqual(fixTitles(ID, 'FROM alpine:3.20 AS a b\n'), []);
+        // `AS` only before a word that can be a stage name.
+        assert.deepEqual(fixTitles(ID, 'FROM alpine:3.20 node:22\n'), []);
     });
 });

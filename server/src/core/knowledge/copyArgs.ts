@@ -26,10 +26,42 @@ export interface CopyArgs {
     heredoc: boolean;
 }
 
-function unquote(raw: string): string {
-    return raw.replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, (_, d: string | undefined, s: string | undefined) =>
-        d !== undefined ? d.replace(/\\(.)/g, '$1') : (s ?? ''),
-    );
+/**
+ * Quotes removed: `"a\"b"` → `a"b`, `'a b'` → `a b`; a quote with no closing one stays. What
+ * `/"((?:[^"\\]|\\.)*)"|'([^']*)'/g` did, in one pass: the regex rescanned the rest of the word from
+ * every escaped quote after an unclosed one (quadratic on `"\"\"\"…`). Once a `"` finds no closing
+ * quote up to `dead`, no `"` before `dead` can (they pair the same escapes).
+ */
+export function unquote(raw: string): string {
+    let out = '';
+    let dead = -1;
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw[i]!;
+        let end = -1;
+        if (c === "'") {
+            end = raw.indexOf("'", i + 1);
+        } else if (c === '"' && i >= dead) {
+            let j = i + 1;
+            // `\.` does not take a line break, nor `[^"\\]` a backslash: the string ends unclosed there.
+            while (
+                j < raw.length &&
+                raw[j] !== '"' &&
+                !(raw[j] === '\\' && !/^[^\n\r\u2028\u2029]$/.test(raw[j + 1] ?? ''))
+            ) {
+                j += raw[j] === '\\' ? 2 : 1;
+            }
+            end = raw[j] === '"' ? j : -1;
+            dead = end < 0 ? j : dead;
+        }
+        if (end < 0) {
+            out += c;
+            continue;
+        }
+        const inner = raw.slice(i + 1, end);
+        out += c === '"' ? inner.replace(/\\(.)/g, '$1') : inner;
+        i = end;
+    }
+    return out;
 }
 
 export function copyArgs(model: DockerfileModel, inst: Instruction): CopyArgs {
@@ -106,7 +138,7 @@ export function isArchive(value: string): boolean {
 
 /** The last path component. */
 export function pathBase(value: string): string {
-    const trimmed = value.replace(/[\\/]+$/, '');
+    const trimmed = value.replace(/(?<![\\/])[\\/]+$/, '');
     const slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
     return slash >= 0 ? trimmed.slice(slash + 1) : trimmed;
 }

@@ -250,7 +250,7 @@ export const DAEMONS: readonly Daemon[] = [
     { names: /^daemonize$/, foregroundUnless: /.^/, foreground: 'the program itself' },
     {
         names: /^screen$/,
-        flags: [{ arg: /^-[a-zA-Z]*d[a-zA-Z]*m|^-[a-zA-Z]*m[a-zA-Z]*d/ }],
+        flags: [{ arg: /^-(?=[a-zA-Z]*d)(?=[a-zA-Z]*m)/ }],
         foreground: 'the program itself',
     },
     { names: /^tmux$/, flags: [{ arg: /^-d$/ }], foreground: 'the program itself' },

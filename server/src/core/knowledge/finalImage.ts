@@ -156,7 +156,7 @@ export function expand(value: string, env: ReadonlyMap<string, string>, depth = 
 }
 
 export function normalizePath(path: string): string {
-    return path.length > 1 ? path.replace(/\/+$/, '') : path;
+    return path.length > 1 ? path.replace(/(?<!\/)\/+$/, '') : path;
 }
 
 /** A volume keeps a directory's data when it is that directory, a parent or a child of it. */

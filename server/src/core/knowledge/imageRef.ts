@@ -86,7 +86,25 @@ export function earlierStage(model: DockerfileModel, value: string, before: Stag
         const index = Number(value);
         return index < limit ? model.stages[index] : undefined;
     }
-    return model.stages.slice(0, limit).find((s) => s.alias === lower);
+    const first = firstByAlias(model).get(lower);
+    return first && first.index < limit ? first : undefined;
+}
+
+const aliases = new WeakMap<DockerfileModel, Map<string, Stage>>();
+
+/** The first stage of each name, once per model: a scan per stage was quadratic (50,000 stages took 5 s). */
+function firstByAlias(model: DockerfileModel): Map<string, Stage> {
+    let map = aliases.get(model);
+    if (!map) {
+        map = new Map();
+        for (const s of model.stages) {
+            if (s.alias !== undefined && !map.has(s.alias)) {
+                map.set(s.alias, s);
+            }
+        }
+        aliases.set(model, map);
+    }
+    return map;
 }
 
 /** A `--name=value` flag of an instruction. */

@@ -242,7 +242,7 @@ export function logPathVars(env: ReadonlyMap<string, string>): Record<string, st
 
 /** A COPY or ADD to this destination may bring config from these directories (or all of `/etc`). */
 export function mayCopyConfig(dest: string | undefined, dirs: readonly string[]): boolean {
-    const d = (dest ?? '').replace(/\/+$/, '');
+    const d = (dest ?? '').replace(/(?<!\/)\/+$/, '');
     return d === '' || d === '/etc' || dirs.some((c) => d === c || d.startsWith(`${c}/`));
 }
 
@@ -263,7 +263,7 @@ export function linkedToStreams(cmds: readonly Command[], vars: Readonly<Record<
         }
         const operands = cmd.args.filter((a) => !a.value.startsWith('-')).map((a) => expandVars(a.value, vars));
         if (operands.length === 2 && isStdStream(operands[0]!)) {
-            out.add(operands[1]!.replace(/\/+$/, ''));
+            out.add(operands[1]!.replace(/(?<!\/)\/+$/, ''));
         }
     }
     return out;

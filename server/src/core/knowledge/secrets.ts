@@ -100,7 +100,7 @@ const SECRET_NAMES = new Set(['DOCKER_AUTH_CONFIG', 'NPM_CONFIG__AUTH']);
 export function nameParts(name: string): string[] {
     return name
         .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+        .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1_$2')
         .toUpperCase()
         .split(/[^A-Z0-9]+/)
         .filter((p) => p !== '');
@@ -192,7 +192,8 @@ const PATTERNS: Pattern[] = [
     },
     // scheme://user:password@host — the credentials part; expansions are not literals.
     {
-        re: /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^\s/:@'"$`]+:[^\s/@'"$`]+)@/g,
+        // The scheme as a lookbehind, checked only at a `:`: from every letter of `a-a-a-…` it was quadratic.
+        re: /:(?<=\b[a-zA-Z][a-zA-Z0-9+.-]*:)\/\/([^\s/:@'"$`]+:[^\s/@'"$`]+)@/g,
         what: 'credentials in a URL',
         critical: false,
         group: 1,

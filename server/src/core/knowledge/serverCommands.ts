@@ -328,10 +328,14 @@ function dropFlags(words: CommandWord[]): CommandWord[] {
  * `script.py` could be one-shot tools, and a false alarm costs more than a missed one.
  */
 export function looksLikeServer(path: string): boolean {
-    const base = basename(path)
+    let base = basename(path)
         .replace(/\.(m?[jt]s|c[jt]s|py|rb|jar|war)$/i, '')
-        .replace(/-\d[\w.-]*$/, '')
         .toLowerCase();
+    // A version suffix (`-1.2.3`) off: the first `-<digit>` of the name's last run of [\w.-]. As one
+    // regex (`/-\d[\w.-]*$/`) that rescanned the run from every `-<digit>`: quadratic.
+    const tail = /(?<![\w.-])[\w.-]*$/.exec(base)?.[0] ?? '';
+    const version = tail.search(/-\d/);
+    base = version >= 0 ? base.slice(0, base.length - tail.length + version) : base;
     if (/^(server|app|application|api|web|webapp|www|http|https|site|backend|gateway|wsgi|asgi)$/.test(base)) {
         return true;
     }
@@ -374,7 +378,7 @@ export function portFlag(args: readonly CommandWord[], flags: readonly string[])
 
 /** `8080`, `:8080`, `0.0.0.0:8080`, `tcp://[::]:8080`, `http://+:8080;…` → `8080`; `$PORT` stays as written. */
 export function portOf(value: string): string {
-    const first = value.split(/[;,]/)[0]!.replace(/\/+$/, '');
+    const first = value.split(/[;,]/)[0]!.replace(/(?<!\/)\/+$/, '');
     const m = /:([^:/\]]+)$/.exec(first);
     return m ? m[1]! : first;
 }

@@ -13,7 +13,7 @@ function extracted(inst: Instruction): Set<string> {
         const first = args[0] ?? '';
         const extracts =
             args.some((a) => a === '--extract' || a === '--get' || /^-[A-Za-z]*x/.test(a)) ||
-            (/^[A-Za-z]*x[A-Za-z]*$/.test(first) && !first.startsWith('-'));
+            (/^(?=[A-Za-z]*$)[A-Za-z]*x/.test(first) && !first.startsWith('-'));
         if (extracts) {
             for (const a of args) {
                 names.add(pathBase(a));

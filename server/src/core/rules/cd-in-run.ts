@@ -36,7 +36,8 @@ function workdirCandidate(inst: Instruction, cmds: Command[], i: number): Comman
         return undefined;
     }
     const target = cmd.args.find((a) => !/^-[LPe@]+$/.test(a.value));
-    const dir = target?.value.replace(/(.)\/+$/, '$1') ?? '';
+    // Trailing slashes off, `/` kept; `(.)\/+$` was quadratic on a run of slashes.
+    const dir = target ? target.value.replace(/(?<!\/)\/+$/, '') || target.value.slice(0, 1) : '';
     if (!target || /^(?:-|\/|\.\.?|~.*|\/(?:var\/)?tmp(?:\/.*)?)$/.test(dir)) {
         return undefined;
     }

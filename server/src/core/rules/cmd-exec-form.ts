@@ -54,7 +54,7 @@ export function plainArgv(text: string, escape: string): string[] | undefined {
     }
     for (const w of cmd.words) {
         const raw = text.slice(w.start, w.end);
-        if (w.dynamic || /^~|[=:]~/.test(unquoted(raw)) || /\{[^}]*(?:,|\.\.)[^}]*\}/.test(unquoted(raw))) {
+        if (w.dynamic || /^~|[=:]~/.test(unquoted(raw)) || braceExpansion(unquoted(raw))) {
             return undefined;
         }
     }
@@ -63,6 +63,26 @@ export function plainArgv(text: string, escape: string): string[] | undefined {
         return undefined;
     }
     return argv;
+}
+
+/**
+ * A brace expansion (`{a,b}`, `{1..3}`): a `{` and the next `}` with `,` or `..` between. A scan,
+ * not `/\{[^}]*(?:,|\.\.)[^}]*\}/`, which backtracked cubically on a long `{,{,{,…` word.
+ */
+export function braceExpansion(word: string): boolean {
+    let open = -1;
+    for (let i = 0; i < word.length; i++) {
+        if (word[i] === '{' && open < 0) {
+            open = i;
+        } else if (word[i] === '}') {
+            const inner = open >= 0 ? word.slice(open + 1, i) : '';
+            if (inner.includes(',') || inner.includes('..')) {
+                return true;
+            }
+            open = -1;
+        }
+    }
+    return false;
 }
 
 /** The characters of a word that no quote protects. */

@@ -1,4 +1,4 @@
-import { utilsRule, ValidationCode } from '../dockerfileUtils';
+import { instructionAt, utilsRule, ValidationCode } from '../dockerfileUtils';
 
 export const copyDestination = utilsRule({
     id: 'copy-destination',
@@ -15,8 +15,9 @@ export const copyDestination = utilsRule({
     },
     fixes(d, model) {
         const end = model.offsetAt(d.range.end);
-        // In the JSON form the range ends after the closing quote.
-        const at = model.positionAt(model.text[end - 1] === '"' ? end - 1 : end);
+        // In the JSON form the range ends after the closing quote; in the shell form a quote is part of the path.
+        const json = instructionAt(model, d.range.start)?.json !== undefined;
+        const at = model.positionAt(json && model.text[end - 1] === '"' ? end - 1 : end);
         return [
             {
                 title: 'Append / to the destination',

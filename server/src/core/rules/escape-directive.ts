@@ -12,6 +12,19 @@ export const escapeDirective = utilsRule({
         good: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n',
         notes: 'Quick fixes change an invalid escape character to a backslash or a backtick, or remove a repeated directive.',
     },
+    // Converting to the character the file does not continue its lines with changes how every continued
+    // instruction parses, and brings errors (found by the fix property tests): when the file continues
+    // lines with one of them only, that one is the fix.
+    filterServiceFixes(fixes, _d, model) {
+        // Lines that are no comment (the directive itself ends with its character).
+        // `\r` ends a line for `^`/`$` too: without it in the classes each `\r` restarted the scan (quadratic).
+        const backslash = /^[^#\r\n][^\r\n]*\\[ \t]*$/m.test(model.text);
+        if (backslash === /^[^#\r\n][^\r\n]*`[ \t]*$/m.test(model.text)) {
+            return fixes;
+        }
+        const kept = fixes.filter((f) => f.edits.every((e) => e.newText === (backslash ? '\\' : '`')));
+        return kept.length > 0 ? kept : fixes;
+    },
     fixes(d) {
         if (d.code !== ValidationCode.DUPLICATED_ESCAPE_DIRECTIVE) {
             return [];

@@ -37,6 +37,20 @@ export const instructionArguments = utilsRule({
                 return undefined;
         }
     },
+    // The language service removes the last argument only: with two extra the finding stayed, and an
+    // escape character before it was left dangling (found by the fix property tests). One edit
+    // removes everything after the first argument.
+    filterServiceFixes(fixes, d, model) {
+        const args =
+            d.code === ValidationCode.ARGUMENT_EXTRA ? instructionAt(model, d.range.start)?.ast.getArguments() : [];
+        const [first, last] = [args?.[0], args?.[args.length - 1]];
+        if (!args || args.length < 2 || !first || !last) {
+            return fixes;
+        }
+        const range = { start: first.getRange().end, end: last.getRange().end };
+        const title = args.length > 2 ? 'Remove the extra arguments' : 'Remove the extra argument';
+        return [{ title, edits: [{ range, newText: '' }], preferred: true }];
+    },
     fixes(d, model) {
         if (d.code === ValidationCode.ARGUMENT_UNNECESSARY) {
             return [
@@ -45,7 +59,14 @@ export const instructionArguments = utilsRule({
         }
         // `FROM image name`: the name is reported; `AS` goes before it.
         const from = instructionAt(model, d.range.start);
-        if (d.code === ValidationCode.ARGUMENT_REQUIRES_ONE_OR_THREE && from?.ast.getArguments().length === 2) {
+        // Only when the second word can be a stage name: `FROM a:1 b:2` is not `FROM a:1 AS b:2` (found by the
+        // fix property tests, test/unit/fixProperties.test.ts).
+        const name = from?.ast.getArguments()[1]?.getValue() ?? '';
+        if (
+            d.code === ValidationCode.ARGUMENT_REQUIRES_ONE_OR_THREE &&
+            from?.ast.getArguments().length === 2 &&
+            /^[a-z][a-z0-9_.-]*$/i.test(name)
+        ) {
             const at = d.range.start;
             return [
                 { title: 'Insert AS', edits: [{ range: { start: at, end: at }, newText: 'AS ' }], preferred: true },

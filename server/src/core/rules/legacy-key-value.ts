@@ -3,9 +3,17 @@ import type { DockerfileModel, Instruction } from '../model';
 import type { Finding, Fix, Rule } from '../types';
 
 /** `key=value` for a legacy `KEY value`, when the value can be written so without changing it. */
-function fix(model: DockerfileModel, nameEnd: number, valueStart: number, valueEnd: number): Fix | undefined {
+function fix(
+    model: DockerfileModel,
+    name: string,
+    nameEnd: number,
+    valueStart: number,
+    valueEnd: number,
+): Fix | undefined {
     const raw = model.text.slice(valueStart, valueEnd);
-    if (/[\r\n]/.test(raw)) {
+    // Not across lines (the edit would join them and could eat a character, with an odd escape), nor
+    // for a name `${=…` would turn into a syntax error (both found by the fix property tests).
+    if (/[\r\n]/.test(model.text.slice(nameEnd, valueEnd)) || /["'$`\\{}=]/.test(name)) {
         return undefined;
     }
     let newValue: string | undefined;
@@ -37,7 +45,8 @@ function check(model: DockerfileModel, inst: Instruction): Finding[] {
         const nameEnd = model.offsetAt(p.getNameRange().end);
         const valueStart = model.offsetAt(vr.start);
         const valueEnd = model.offsetAt(vr.end);
-        const f = fix(model, nameEnd, valueStart, valueEnd);
+        const name = model.text.slice(model.offsetAt(p.getNameRange().start), nameEnd);
+        const f = fix(model, name, nameEnd, valueStart, valueEnd);
         findings.push({
             range: p.getRange(),
             message: `"${inst.keyword} key=value" should be used instead of legacy "${inst.keyword} key value" format: the legacy form takes the whole rest of the line as one value and allows only one pair.`,

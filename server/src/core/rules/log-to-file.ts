@@ -42,7 +42,7 @@ function logContext(model: DockerfileModel): Where {
         }
     }
     const expand = (text: string): string => expandVars(text, vars);
-    return { linked: (path) => linked.has(expand(path).replace(/\/+$/, '')), expand };
+    return { linked: (path) => linked.has(expand(path).replace(/(?<!\/)\/+$/, '')), expand };
 }
 
 /** `command > file`, `>> file`, `&> file`, `2> file`; not `2>&1`, `> /dev/stdout` or `> /dev/null`. */
@@ -101,7 +101,9 @@ function sedReplacement(expr: string): string | undefined {
     if (!m) {
         return expr;
     }
-    const parts = expr.slice(2).split(new RegExp(`(?<!\\\\)\\${m[1]}`));
+    // Escaped only when special: a backslash made a delimiter `n` or `d` a newline or a digit class.
+    const delimiter = m[1]!.replace(/[\\^$.*+?()[\]{}|/-]/, '\\$&');
+    const parts = expr.slice(2).split(new RegExp(`(?<!\\\\)${delimiter}`));
     return parts[1];
 }
 

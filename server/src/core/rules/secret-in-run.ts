@@ -40,7 +40,7 @@ function scanCommand(model: DockerfileModel, cmd: Command, cmds: Command[], inde
     const args = cmd.args;
     const values = args.map((a) => a.value);
     // The script of `sh -c '…'` is scanned as the commands inside it.
-    const c = SHELLS.has(cmd.name) ? values.findIndex((v) => /^-[a-z]*c[a-z]*$/.test(v)) : -1;
+    const c = SHELLS.has(cmd.name) ? values.findIndex((v) => /^-(?=[a-z]*$)[a-z]*c/.test(v)) : -1;
     const script = c >= 0 ? args[c + 1] : undefined;
 
     for (const word of cmd.words.filter((w) => w !== script)) {

@@ -68,7 +68,7 @@ function sub(cmd: Command): string | undefined {
 
 /** `sh -c '…'`: its script's commands are checked themselves. */
 function shellWrapper(cmd: Command): boolean {
-    return /^(?:ba|da|a|z|k)?sh$/.test(cmd.name) && cmd.args.some((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
+    return /^(?:ba|da|a|z|k)?sh$/.test(cmd.name) && cmd.args.some((a) => /^-(?=[a-z]*$)[a-z]*c/.test(a.value));
 }
 
 /** The refresh command this command is (`apt-get update`, `apk update`, `zypper refresh`, `dnf makecache`). */

@@ -52,7 +52,11 @@ export const workdirRelative = utilsRule({
     accept: (d, model) => !afterAbsoluteWorkdir(model, d),
     fixes(d, model) {
         const start = model.offsetAt(d.range.start);
-        const quote = /^["']/.test(model.text[start] ?? '') ? 1 : 0;
+        const raw = model.text.slice(start, model.offsetAt(d.range.end));
+        const quote = /^["']/.test(raw) ? 1 : 0;
+        if (quote && (raw.length < 2 || !raw.endsWith(raw[0]!))) {
+            return []; // An unclosed quote: a `/` after it would still be inside it (found by the fix property tests).
+        }
         const at = model.positionAt(start + quote);
         return [{ title: 'Make the path absolute (from /)', edits: [{ range: { start: at, end: at }, newText: '/' }] }];
     },

@@ -26,7 +26,7 @@ export const workdirSystemDir: Rule = {
                     .args()
                     .text.trim()
                     .replace(/^["']|["']$/g, '')
-                    .replace(/\/+$/, '') || '/';
+                    .replace(/(?<!\/)\/+$/, '') || '/';
             const dir = SYSTEM_DIRS.find((d) => path === d || path.startsWith(`${d}/`));
             if (dir) {
                 findings.push({
