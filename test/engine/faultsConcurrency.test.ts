@@ -35,6 +35,30 @@ describe('engine faults: destructive actions under concurrency', { skip: ENGINE_
         assert.ok(isAlreadyRemoved(error), 'Remove treats it as done, not as a failure');
     });
 
+    it('removing a volume, network or image another client already removed: also treated as done', async () => {
+        const name = `dockwise-gone-${RUN_ID}`;
+        const labels = { 'dockwise.test': '1', 'dockwise.test.run': RUN_ID };
+        await docker().createVolume({ Name: name, Labels: labels });
+        await docker().getVolume(name).remove();
+        const net = await docker().createNetwork({ Name: name, Driver: 'bridge', Internal: true, Labels: labels });
+        await net.remove();
+        const source = await container(['true'], { start: false });
+        const committed = await source.commit({ repo: name, tag: 'gone' });
+        await source.remove(); // a stopped labelled container would join the prune test's plan below
+        await docker().getImage(committed.Id).remove({ force: true });
+        const errors = await Promise.all(
+            [c.removeVolume(name), c.removeNetwork(net.id), c.removeImage(committed.Id)].map((p) =>
+                p.then(
+                    () => undefined,
+                    (e: unknown) => e,
+                ),
+            ),
+        );
+        for (const [what, error] of ['volume', 'network', 'image'].map((w, i) => [w, errors[i]] as const)) {
+            assert.ok(isAlreadyRemoved(error), `${what}: ${String(error)}`);
+        }
+    });
+
     it('two clients removing the same containers at once: each ends removed, notFound or conflict, never a crash', async () => {
         const victims = await Promise.all(Array.from({ length: 6 }, () => container(['sleep', '300'])));
         const other = docker();

@@ -1,6 +1,6 @@
 // Image commands: inspect, remove (with in-use protection), copy tag, prune, dangling toggle (pull: pullImage.ts).
 import * as vscode from 'vscode';
-import { type ContainerInfo, type ImageInfo, isEngineError } from '../engine/types';
+import { type ContainerInfo, type ImageInfo, isAlreadyRemoved, isEngineError } from '../engine/types';
 import { formatBytes, shortId } from '../views/format';
 import { containersOfImage, imageRoots } from '../views/imageModel';
 import { SHOW_DANGLING_SETTING } from '../views/imagesView';
@@ -158,6 +158,10 @@ export const remove: Action = async (ctx, ...args) => {
         try {
             await c.removeImage(imageRef(n), { signal });
         } catch (e) {
+            if (isAlreadyRemoved(e)) {
+                ctx.log?.info(`Remove ${imageName(n)}: it was already removed by someone else.`);
+                return;
+            }
             if (isEngineError(e) && e.cause === 'inUse' && e.details.usedBy?.length) {
                 // A container appeared since we looked: say which.
                 throw new Error(`in use by ${listNames(e.details.usedBy)}`);

@@ -1,7 +1,7 @@
 // The shape volumes and networks share: pick targets (invoked nodes, ids, or a quick pick of a fresh list),
 // refuse removal while containers hold them (naming those), else confirm and remove a few at a time.
 import * as vscode from 'vscode';
-import type { ContainerInfo, EngineClient } from '../engine/types';
+import { type ContainerInfo, type EngineClient, isAlreadyRemoved } from '../engine/types';
 import type { ExplorerNode } from '../views/nodes';
 import type { ViewKind } from '../views/refreshPolicy';
 import { type ExplorerContext, bulk, client, confirm, listNames } from './context';
@@ -104,8 +104,16 @@ export async function removeResources<N>(
         return;
     }
     const c = await client(ctx);
-    await bulk(ctx, shape.view, `Removing ${shape.noun}s`, targets, shape.name, (n, signal) =>
-        shape.remove(c, n, signal),
-    );
+    await bulk(ctx, shape.view, `Removing ${shape.noun}s`, targets, shape.name, async (n, signal) => {
+        try {
+            await shape.remove(c, n, signal);
+        } catch (e) {
+            // Removed meanwhile by another window or the CLI: what the user asked for, not an error.
+            if (!isAlreadyRemoved(e)) {
+                throw e;
+            }
+            ctx.log?.info(`Remove ${shape.name(n)}: it was already removed by someone else.`);
+        }
+    });
     ctx.refresh.nudge([shape.refreshKind]);
 }
