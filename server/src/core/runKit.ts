@@ -120,12 +120,36 @@ export function baseFlavor(stage: Stage | undefined): Flavor {
     return name === 'busybox' ? 'busybox' : 'other';
 }
 
-/** The instructions in effect before `at` in its stage: earlier stages of the chain, then this one up to `at`. */
-export function instructionsBefore(at: Instruction): Instruction[] {
+const byKeyword = new WeakMap<Stage, Map<string, Instruction[]>>();
+
+/** A stage's instructions of one keyword, cached: rules ask once per RUN, a scan each time was quadratic. */
+function stageInstructions(stage: Stage, keywords: readonly string[] | undefined): readonly Instruction[] {
+    if (!keywords) {
+        return stage.instructions;
+    }
+    let cache = byKeyword.get(stage);
+    if (!cache) {
+        cache = new Map();
+        byKeyword.set(stage, cache);
+    }
+    const key = keywords.join(' ');
+    let list = cache.get(key);
+    if (!list) {
+        list = stage.instructions.filter((i) => keywords.includes(i.keyword));
+        cache.set(key, list);
+    }
+    return list;
+}
+
+/**
+ * The instructions in effect before `at` in its stage: earlier stages of the chain, then this one up to `at`;
+ * only those of `keywords` when given.
+ */
+export function instructionsBefore(at: Instruction, keywords?: readonly string[]): Instruction[] {
     const out: Instruction[] = [];
     const chain = stageChain(at.stage).reverse();
     for (const stage of chain) {
-        for (const inst of stage.instructions) {
+        for (const inst of stageInstructions(stage, keywords)) {
             if (inst === at || (stage === at.stage && inst.range.start.line >= at.range.start.line)) {
                 return out;
             }
@@ -137,7 +161,7 @@ export function instructionsBefore(at: Instruction): Instruction[] {
 
 /** The SHELL in effect before the instruction (inherited from the stages it builds on), as its JSON strings. */
 export function shellOf(at: Instruction): string[] | undefined {
-    const shells = instructionsBefore(at).filter((i) => i.keyword === 'SHELL' && i.json);
+    const shells = instructionsBefore(at, ['SHELL']).filter((i) => i.json);
     return shells[shells.length - 1]?.json?.map((s) => s.value);
 }
 

@@ -206,12 +206,17 @@ export function envNames(inst: Instruction): string[] {
     return inst.ast instanceof PropertyInstruction ? inst.ast.getProperties().map((p) => p.getName()) : [];
 }
 
-/** Names an ARG or ENV instruction defines. */
-export function definedBy(inst: Instruction): string[] {
-    if (inst.keyword === 'ARG') {
-        return argDecls(inst).map((d) => d.name);
+const definedCache = new WeakMap<Instruction, readonly string[]>();
+
+/** Names an ARG or ENV instruction defines (cached: scope lookups ask again for every later instruction). */
+export function definedBy(inst: Instruction): readonly string[] {
+    let names = definedCache.get(inst);
+    if (!names) {
+        names =
+            inst.keyword === 'ARG' ? argDecls(inst).map((d) => d.name) : inst.keyword === 'ENV' ? envNames(inst) : [];
+        definedCache.set(inst, names);
     }
-    return inst.keyword === 'ENV' ? envNames(inst) : [];
+    return names;
 }
 
 /** ARGs declared before the first FROM: the only ones FROM lines can use. */

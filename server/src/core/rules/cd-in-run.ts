@@ -21,8 +21,8 @@ function variables(value: string): string[] | undefined {
 /** Names declared by ENV or ARG before the instruction. */
 function declared(at: Instruction): Set<string> {
     const names = new Set<string>();
-    for (const i of instructionsBefore(at)) {
-        if ((i.keyword === 'ENV' || i.keyword === 'ARG') && i.ast instanceof PropertyInstruction) {
+    for (const i of instructionsBefore(at, ['ENV', 'ARG'])) {
+        if (i.ast instanceof PropertyInstruction) {
             i.ast.getProperties().forEach((p) => names.add(p.getName()));
         }
     }
@@ -75,11 +75,9 @@ function laterDependsOnWorkdir(model: DockerfileModel, inst: Instruction): boole
 /** The working directory before the RUN, when WORKDIR instructions make it known. */
 function currentWorkdir(inst: Instruction): string | undefined {
     let dir: string | undefined;
-    for (const i of instructionsBefore(inst)) {
-        if (i.keyword === 'WORKDIR') {
-            const path = i.args().text.trim();
-            dir = path.startsWith('/') ? path : dir && `${dir.replace(/\/$/, '')}/${path}`;
-        }
+    for (const i of instructionsBefore(inst, ['WORKDIR'])) {
+        const path = i.args().text.trim();
+        dir = path.startsWith('/') ? path : dir && `${dir.replace(/\/$/, '')}/${path}`;
     }
     return dir && !/[\s"'$]/.test(dir) ? dir : undefined;
 }

@@ -5,7 +5,7 @@ import type { Finding, Fix, Rule } from '../types';
 
 /** Whether the RUN runs as root: no USER before it, or the last one is root (`root`, `0`, `root:…`). */
 function runsAsRoot(at: Instruction): boolean {
-    const users = instructionsBefore(at).filter((i) => i.keyword === 'USER');
+    const users = instructionsBefore(at, ['USER']);
     const last = users[users.length - 1];
     return !last || /^(?:root|0)(?::.*)?$/.test(last.args().text.trim());
 }

@@ -6,7 +6,7 @@ import type { Finding, Rule } from '../types';
 
 /** `PIP_NO_CACHE_DIR` set by an earlier ENV or ARG (pip turns the cache off for any value). */
 function envDisablesCache(at: Instruction): boolean {
-    return instructionsBefore(at).some(
+    return instructionsBefore(at, ['ENV', 'ARG']).some(
         (i) =>
             (i.keyword === 'ENV' || i.keyword === 'ARG') &&
             i.ast instanceof PropertyInstruction &&

@@ -31,14 +31,18 @@ function check(model: DockerfileModel): Finding[] {
             if (!EXPANDED.has(inst.keyword)) {
                 continue;
             }
-            const scope = namesInScope(stage, inst);
-            // Names the same ENV defines are env-self-reference's; earlier names of one ARG are in scope.
-            const own = new Set(definedBy(inst));
-            const later = laterNames(stage, inst);
             // A COPY/ADD heredoc body is file content, not arguments: expandedTexts stops before it.
             const refs = expandedTexts(model, inst).flatMap((lt) =>
                 variableRefs(lt.text, model.escape).map((ref) => ({ ref, lt })),
             );
+            if (refs.length === 0) {
+                continue;
+            }
+            // Scope and later names scan the stage: only for instructions that use a variable (else quadratic).
+            const scope = namesInScope(stage, inst);
+            // Names the same ENV defines are env-self-reference's; earlier names of one ARG are in scope.
+            const own = new Set(definedBy(inst));
+            let later: Set<string> | undefined;
             for (const { ref, lt } of refs) {
                 const name = ref.name;
                 if (
@@ -50,6 +54,7 @@ function check(model: DockerfileModel): Finding[] {
                 ) {
                     continue;
                 }
+                later ??= laterNames(stage, inst);
                 const range = model.rangeOf(lt.map[ref.start]!, lt.map[ref.end - 1]! + 1);
                 const declare: Fix = {
                     title: `Declare ARG ${name} in this stage`,
