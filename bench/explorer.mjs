@@ -8,14 +8,13 @@
 import * as http from 'node:http';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { BENCH_LABEL, IMAGE, pool, removeBenchContainers } from './support/benchEngine.mjs';
+import { BENCH_LABEL, benchEngine, IMAGE, pool, removeBenchContainers } from './support/benchEngine.mjs';
 import { startCountingProxy } from './support/countingProxy.mjs';
 import { createVscodeStub, installVscodeStub } from './support/vscodeStub.mjs';
 import { BUILD, log, median, now, require, ROOT, round, section, sleep } from './support/util.mjs';
 
 installVscodeStub(createVscodeStub({ root: ROOT }));
 const c = require(path.join(BUILD, 'client.cjs'));
-const Docker = require('dockerode');
 
 /** GET over the engine socket: status, body and elapsed ms. */
 function rawGet(socketPath, p) {
@@ -105,18 +104,11 @@ function makeExplorer(host, stub, name) {
 }
 
 section(import.meta.url, async (options) => {
-    const host = options.dockerHost ?? process.env.DOCKER_HOST;
-    if (!host || !host.startsWith('unix://')) {
-        return { skipped: `needs a unix-socket engine (DOCKER_HOST=${host ?? 'unset'})` };
+    const engine = await benchEngine(options);
+    if (engine.skipped) {
+        return engine;
     }
-    const socketPath = host.slice('unix://'.length);
-    const docker = new Docker({ socketPath });
-    try {
-        await docker.ping();
-        await docker.getImage(IMAGE).inspect();
-    } catch (e) {
-        return { skipped: `engine or ${IMAGE} not reachable: ${e.message}` };
-    }
+    const { socketPath, docker } = engine;
     const stub = require('vscode');
     const count = options.containers ?? 500;
     const tmp = path.join(BUILD, 'tmp');

@@ -6,13 +6,12 @@
 // maximum, 1,000,000: all lines kept) and as raw bytes over HTTP, the ceiling the engine sets.
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { BENCH_LABEL, IMAGE, removeBenchContainers } from './support/benchEngine.mjs';
+import { BENCH_LABEL, benchEngine, IMAGE, removeBenchContainers } from './support/benchEngine.mjs';
 import { createVscodeStub, installVscodeStub } from './support/vscodeStub.mjs';
 import { BUILD, log, now, require, ROOT, round, section } from './support/util.mjs';
 
 installVscodeStub(createVscodeStub({ root: ROOT }));
 const c = require(path.join(BUILD, 'client.cjs'));
-const Docker = require('dockerode');
 
 const LINES = 1_000_000;
 const RENDER_EVERY_MS = 150;
@@ -91,18 +90,11 @@ function rawRead(socketPath, id) {
 }
 
 section(import.meta.url, async (options) => {
-    const host = options.dockerHost ?? process.env.DOCKER_HOST;
-    if (!host || !host.startsWith('unix://')) {
-        return { skipped: `needs a unix-socket engine (DOCKER_HOST=${host ?? 'unset'})` };
+    const engine = await benchEngine(options);
+    if (engine.skipped) {
+        return engine;
     }
-    const socketPath = host.slice('unix://'.length);
-    const docker = new Docker({ socketPath });
-    try {
-        await docker.ping();
-        await docker.getImage(IMAGE).inspect();
-    } catch (e) {
-        return { skipped: `engine or ${IMAGE} not reachable: ${e.message}` };
-    }
+    const { host, socketPath, docker } = engine;
     const stub = require('vscode');
     const defaultCap = stub.workspace.getConfiguration('dockwise').get('logs.maxLines');
     const lines = options.logLines ?? LINES;
