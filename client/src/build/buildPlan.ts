@@ -108,6 +108,8 @@ export interface BuildPlan {
     noCache?: boolean;
     pull?: boolean;
     platform?: string;
+    /** Image labels; only a plan given as a command argument has them. */
+    labels?: Record<string, string>;
 }
 
 /** POSIX shell quoting, only where needed. */

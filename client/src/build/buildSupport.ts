@@ -1,17 +1,10 @@
 // What the Build Image command keeps between runs: the "Dockwise Build" output channel, the
 // 'dockwise-build' diagnostics (a failed step on its instruction) and per-Dockerfile answers.
 import * as vscode from 'vscode';
+import type { BuildPlan } from './buildPlan';
 
-/** Answers remembered per Dockerfile (workspace state). */
-export interface RememberedBuild {
-    contextDir?: string;
-    tag?: string;
-    target?: string;
-    buildArgs?: Record<string, string>;
-    noCache?: boolean;
-    pull?: boolean;
-    platform?: string;
-}
+/** Answers remembered per Dockerfile (workspace state): a plan without its Dockerfile. */
+export type RememberedBuild = Partial<Omit<BuildPlan, 'dockerfile' | 'labels'>>;
 
 const STATE_KEY = 'dockwise.build.remembered';
 

@@ -225,16 +225,7 @@ async function plan(support: BuildSupport, dockerfile: vscode.Uri, content: stri
  * Answers given as a command argument (a keybinding's or task's `args`, or a test): when it holds a tag,
  * the prompts are skipped and the rest falls back to the remembered answers and defaults.
  */
-export interface BuildArgs {
-    tag: string;
-    contextDir?: string;
-    target?: string;
-    buildArgs?: Record<string, string>;
-    noCache?: boolean;
-    pull?: boolean;
-    platform?: string;
-    labels?: Record<string, string>;
-}
+export type BuildArgs = Omit<BuildPlan, 'dockerfile' | 'contextDir' | 'tag'> & { tag: string; contextDir?: string };
 
 function givenArgs(args: unknown[]): BuildArgs | undefined {
     return args.find(
@@ -246,7 +237,7 @@ function givenArgs(args: unknown[]): BuildArgs | undefined {
     );
 }
 
-function planFromArgs(dockerfile: vscode.Uri, given: BuildArgs): BuildPlan & { labels?: Record<string, string> } {
+function planFromArgs(dockerfile: vscode.Uri, given: BuildArgs): BuildPlan {
     const tagProblem = validateTag(given.tag);
     if (tagProblem) {
         throw new Error(`Build Image: ${tagProblem}`);
@@ -292,9 +283,7 @@ export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Prom
     if (!(await lintAllowsBuild(dockerfile))) {
         return;
     }
-    const p: (BuildPlan & { labels?: Record<string, string> }) | undefined = given
-        ? planFromArgs(dockerfile, given)
-        : await plan(support, dockerfile, content);
+    const p: BuildPlan | undefined = given ? planFromArgs(dockerfile, given) : await plan(support, dockerfile, content);
     if (!p) {
         return;
     }
