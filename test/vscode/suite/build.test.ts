@@ -19,26 +19,20 @@ import {
 /** What `dockwise.image.build` resolves to (client/src/commands/buildImage.ts BuildOutcome). */
 type Outcome = { ok: true; imageId?: string } | { ok: false; line?: number; message: string };
 
-/** Runs a command of the image and returns its stdout (the test engine has no network: none). */
+/** Runs a command of the image and returns what it printed (with a TTY: plain logs, no multiplexing). */
 async function output(docker: Docker, image: string, cmd: string[]): Promise<string> {
     const container = await docker.createContainer({
         Image: image,
         Cmd: cmd,
+        Tty: true,
         Labels: SUITE_LABEL,
         HostConfig: { NetworkMode: 'none' },
     });
     try {
         await container.start();
         await container.wait();
-        const logs = await container.logs({ stdout: true, stderr: false });
-        // Not a TTY: strip the 8-byte multiplexing headers.
-        let text = '';
-        for (let i = 0; i + 8 <= logs.length;) {
-            const size = logs.readUInt32BE(i + 4);
-            text += logs.subarray(i + 8, i + 8 + size).toString('utf8');
-            i += 8 + size;
-        }
-        return text;
+        const logs = await container.logs({ stdout: true, stderr: true });
+        return logs.toString('utf8').replace(/\r/g, '');
     } finally {
         await container.remove({ force: true }).catch(() => undefined);
     }
