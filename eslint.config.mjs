@@ -39,6 +39,9 @@ export default tseslint.config(
             curly: 'error',
         },
     },
+    // The layers (test/unit/layers.test.ts checks the same on the resolved import graph):
+    // core is pure and never reaches the server's adapters; shared is a leaf; the client sees only shared;
+    // the engine layer never sees vscode; nothing else in the client sees dockerode.
     {
         files: ['server/src/core/**/*.ts'],
         rules: restrict(
@@ -54,17 +57,36 @@ export default tseslint.config(
                 'node:child_process',
                 'dockerode',
             ],
-            [{ group: ['../server', '../features/*', '../cli/*'], message: 'The lint core is pure.' }],
+            [
+                {
+                    regex: '^\\.\\.?/(?:.*/)?(?:features|cli|shellcheck|tools|server|client)(?:/|$)',
+                    message: 'The lint core is pure: it imports only itself, shared/ and packages.',
+                },
+            ],
         ),
     },
     { files: ['server/src/**/*.ts'], rules: { 'no-console': 'error' } },
     { files: ['server/src/cli/**/*.ts'], rules: { 'no-console': 'off' } },
     {
-        files: ['client/src/engine/**/*.ts'],
-        rules: restrict(['vscode', 'vscode-languageclient', 'vscode-languageclient/node']),
+        files: ['server/src/shared/**/*.ts'],
+        rules: restrict(
+            ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageclient'],
+            [{ regex: '^\\.\\./', message: 'shared/ is a leaf: it imports nothing of ours outside itself.' }],
+        ),
     },
     {
-        files: ['client/src/views/**/*.ts', 'client/src/commands/**/*.ts'],
-        rules: restrict(['dockerode', 'docker-modem']),
+        files: ['client/src/engine/**/*.ts'],
+        rules: restrict(
+            ['vscode', 'vscode-languageclient', 'vscode-languageclient/node'],
+            [{ regex: 'server/src/(?!shared/)', message: 'The client imports only server/src/shared.' }],
+        ),
+    },
+    {
+        files: ['client/src/**/*.ts'],
+        ignores: ['client/src/engine/**'],
+        rules: restrict(
+            ['dockerode', 'docker-modem', 'ssh2'],
+            [{ regex: 'server/src/(?!shared/)', message: 'The client imports only server/src/shared.' }],
+        ),
     },
 );

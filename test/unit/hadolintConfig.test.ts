@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-    hadolintConfigCandidates,
-    HadolintConfigError,
-    parseHadolintConfig,
-} from '../../server/src/core/hadolintConfig';
+import { HadolintConfigError, parseHadolintConfig } from '../../server/src/core/hadolintConfig';
+import { hadolintConfigCandidates } from '../../server/src/shared/configFiles';
 import { lint } from '../../server/src/core/lint';
 
 const README_EXAMPLE = `

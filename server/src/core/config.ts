@@ -48,11 +48,7 @@ export function effectiveSeverity(rule: Rule, config: LintConfig): SeveritySetti
     return rule.defaultSeverity;
 }
 
-const SEVERITIES = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
-
-export function isSeveritySetting(value: unknown): value is SeveritySetting {
-    return typeof value === 'string' && SEVERITIES.has(value);
-}
+export { isSeveritySetting } from '../shared/severity';
 
 const RANK: Record<Severity, number> = { hint: 1, info: 2, warning: 3, error: 4 };
 

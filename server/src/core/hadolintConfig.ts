@@ -175,5 +175,3 @@ export function parseHadolintConfig(text: string, rules: readonly Rule[] = RULES
 export function isHadolintConfigData(data: unknown): boolean {
     return isObject(data) && Object.keys(data).some((k) => KNOWN_KEYS.has(k) && k !== 'trustedRegistries');
 }
-
-export { HADOLINT_CONFIG_NAMES, hadolintConfigCandidates } from '../shared/configFiles';

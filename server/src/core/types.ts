@@ -1,24 +1,9 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel } from './model';
 
-/** Severities a finding can carry; `off` only exists as a setting. */
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = Severity | 'off';
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-
-/** The six practices of the study guide, plus the groups the wider rule set needs. */
-export type Category =
-    | 'one-process'
-    | 'ports'
-    | 'persistence'
-    | 'configuration'
-    | 'logging'
-    | 'foreground'
-    | 'syntax'
-    | 'correctness'
-    | 'security'
-    | 'maintainability'
-    | 'efficiency';
+// The names live in the shared leaf (the client's settings use them too); the core re-exports them.
+export { type Category, type Severity, SEVERITY_SETTINGS, type SeveritySetting } from '../shared/severity';
+import type { Category, Severity } from '../shared/severity';
 
 /** Ids of the same concept in the tools users come from. */
 export interface Equivalents {

@@ -1,6 +1,6 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { Range } from 'vscode-languageserver-types';
-import type { Category, Severity } from '../core/types';
+import type { Category, Severity } from './severity';
 
 /*
  * Dockwise's own LSP messages and client commands, defined once for both sides as `{ method, type }`

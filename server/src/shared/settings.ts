@@ -1,5 +1,4 @@
-import { isSeveritySetting } from '../core/config';
-import type { SeveritySetting } from '../core/types';
+import { isSeveritySetting, type SeveritySetting } from './severity';
 
 /**
  * The `dockwise.*` settings the language server reads per document (package.json
