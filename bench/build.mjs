@@ -15,7 +15,7 @@ const CORE_ENTRY = `
 export { lint } from './server/src/core/lint';
 export { buildModel } from './server/src/core/model';
 export { RULES } from './server/src/core/rules';
-export { runValidation, validation } from './server/src/core/dockerfileUtils';
+export { runValidation, validation } from './server/src/core/kit/dockerfileUtils';
 export { suppressions } from './server/src/core/suppress';
 `;
 

@@ -208,7 +208,7 @@ function lintSection(lint) {
         ),
     );
     out.push(
-        'The "rule overhead over bare parse" is the Dockwise/parse ratio above. Several Dockwise rules report dockerfile-utils codes (server/src/core/dockerfileUtils.ts), so one lint parses the file twice (once for the model, once inside validate) and runs all of validate. ' +
+        'The "rule overhead over bare parse" is the Dockwise/parse ratio above. Several Dockwise rules report dockerfile-utils codes (server/src/core/kit/dockerfileUtils.ts), so one lint parses the file twice (once for the model, once inside validate) and runs all of validate. ' +
             `**Way around:** hand validate the AST Dockwise already parsed — the bench measures it by letting \`DockerfileParser.parse\` return the model's AST during validate: ${fmt(t.breakdownUsPerLine['validate on the shared AST (proposal)'], 2)} instead of ${fmt(t.breakdownUsPerLine['dockerfile-utils validate (inside Dockwise)'], 2)} µs/line, same diagnostics on every file of the corpus (${t.sharedAstMismatches} mismatches). ` +
             'That needs a validate entry point taking a parsed Dockerfile (an upstream change to dockerfile-utils, or re-implementing its checks over the model). ' +
             "Even then the half-of-validate target cannot be met with dockerfile-ast: its parse alone is about half of validate's time (the peer figures in ENVIRONMENT.md agree: 4.4 vs 8.7 µs/line).",

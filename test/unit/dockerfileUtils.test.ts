@@ -10,7 +10,7 @@ import {
     utilsDiagnostics,
     validation,
     ValidationCode,
-} from '../../server/src/core/dockerfileUtils';
+} from '../../server/src/core/kit';
 import { lint } from '../../server/src/core/lint';
 import { buildModel } from '../../server/src/core/model';
 import { RULES } from '../../server/src/core/rules';

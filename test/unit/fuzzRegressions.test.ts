@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { closeMatches } from '../../server/src/core/dockerfileUtils';
+import { closeMatches } from '../../server/src/core/kit';
 import { lint } from '../../server/src/core/lint';
 import { buildModel } from '../../server/src/core/model';
 import { RULES } from '../../server/src/core/rules';

@@ -10,7 +10,7 @@ import {
     serviceByPackage,
     serviceByProgram,
 } from '../../server/src/core/knowledge/services';
-import { mainCommands } from '../../server/src/core/ruleKit';
+import { mainCommands } from '../../server/src/core/kit';
 
 /** The service id and port the (last) CMD command starts. */
 function started(cmd: string, from = 'debian:12'): [string, string | undefined] | undefined {

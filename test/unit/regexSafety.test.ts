@@ -34,7 +34,7 @@ const CONSTRUCTED = [
     // Heredoc ends: a word of [A-Za-z0-9_] matched at line starts.
     "server/src/core/model.ts new RegExp(`^${heredoc[1] ? '\\\\t*' : ''}${heredoc[3]}\\\\r?$`, 'm')",
     "server/src/core/rules/log-to-file.ts new RegExp(`^${m[1] ? '\\\\t*' : ''}${m[3]}\\\\r?$`, 'm')",
-    "server/src/core/runKit.ts new RegExp(`^${m[1] ? '\\\\t*' : ''}${m[3]}\\\\r?$`, 'm')",
+    "server/src/core/kit/edits.ts new RegExp(`^${m[1] ? '\\\\t*' : ''}${m[3]}\\\\r?$`, 'm')",
     // A sed delimiter, escaped when special.
     'server/src/core/rules/log-to-file.ts new RegExp(`(?<!\\\\\\\\)${delimiter}`)',
     // A logging directive (a literal above) and a stream name at most 80 characters apart.

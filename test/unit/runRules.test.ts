@@ -6,7 +6,7 @@ import { parseCli, rpmVersioned, APT_SPEC } from '../../server/src/core/knowledg
 import { lint } from '../../server/src/core/lint';
 import { buildModel } from '../../server/src/core/model';
 import { RULES } from '../../server/src/core/rules';
-import { allRuns, baseFlavor, finalRuns, mounts } from '../../server/src/core/runKit';
+import { allRuns, baseFlavor, finalRuns, mounts } from '../../server/src/core/kit';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const wellKept = path.join(root, 'test', 'fixtures', 'wellKept');
@@ -83,7 +83,7 @@ describe('RUN and package-manager rules', () => {
     });
 });
 
-describe('runKit', () => {
+describe('kit: runs and stages', () => {
     it('finds the RUNs stored by ONBUILD, in every stage or in the final image only', () => {
         const model = buildModel(
             'FROM debian:12 AS a\nRUN a\nONBUILD RUN b\nFROM debian:12 AS c\nONBUILD COPY . /x\nRUN d\nFROM c\nONBUILD run e\n',

@@ -1,7 +1,7 @@
 import { Dockerfile } from 'dockerfile-ast/lib/dockerfile';
 import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
 import type { Position } from 'vscode-languageserver-types';
-import type { Validation } from './dockerfileUtils';
+import type { Validation } from './kit/dockerfileUtils';
 import type { DockerfileModel } from './model';
 
 /*

@@ -1,7 +1,7 @@
 import { PropertyInstruction } from 'dockerfile-ast';
 import type { DockerfileModel, Instruction } from '../core/model';
 import { pragmasOf, shellPragmaAt } from '../core/pragmas';
-import { allRuns, baseFlavor, instructionsBefore, type Run } from '../core/runKit';
+import { allRuns, baseFlavor, instructionsBefore, type Run } from '../core/kit';
 import { suppressions } from '../core/suppress';
 
 /**

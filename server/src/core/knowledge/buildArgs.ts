@@ -1,7 +1,7 @@
 import { ModifiableInstruction, PropertyInstruction } from 'dockerfile-ast';
 import type { LogicalText } from '../logicalText';
 import type { DockerfileModel, Instruction, Stage } from '../model';
-import { stageChain } from '../ruleKit';
+import { stageChain } from '../kit/stages';
 
 /**
  * Build arguments and variable expansion as the builder does them: which names are predefined,

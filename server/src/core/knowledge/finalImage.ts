@@ -1,7 +1,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Command } from '../commands';
 import type { DockerfileModel, Instruction } from '../model';
-import { finalEnv, finalInstructions, installedPackages, mainCommands, stageChain } from '../ruleKit';
+import { installedPackages, mainCommands } from '../kit/runs';
+import { finalEnv, finalInstructions, stageChain } from '../kit/stages';
 import { type KnownImage, knownImage, parseImageRef } from './officialImages';
 import { type ServerContext, serviceStart, type ServiceStart } from './serverCommands';
 import { PACKAGE_FAMILY, type PackageFamily, type ServiceInfo, serviceById, serviceByPackage } from './services';

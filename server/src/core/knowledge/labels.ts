@@ -2,7 +2,7 @@ import { PropertyInstruction } from 'dockerfile-ast';
 import parseSpdx from 'spdx-expression-parse';
 import type { DockerfileModel, Instruction, Stage } from '../model';
 import { copyArgs, flagValue } from './copyArgs';
-import { stageChain } from '../ruleKit';
+import { stageChain } from '../kit/stages';
 import type { RuleOptions } from '../types';
 
 /**

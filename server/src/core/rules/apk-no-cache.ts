@@ -1,6 +1,6 @@
 import { APK_SPEC, hasFlag, managerCommand } from '../knowledge/packageManagers';
-import { cacheMounted, finalRuns, head, insertAfter, replaceWord } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { cacheMounted, finalRuns, head, insertAfter, replaceWord } from '../kit';
 
 const APK = new Set(['apk']);
 

@@ -1,6 +1,6 @@
 import { APK_SPEC, isLocalPackage, managerCommand } from '../knowledge/packageManagers';
-import { allRuns, hull, nameList } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, hull, nameList } from '../kit';
 
 const APK = new Set(['apk']);
 

@@ -1,6 +1,6 @@
 import { APT, APT_SPEC, managerCommand } from '../knowledge/packageManagers';
-import { allRuns, head } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, head } from '../kit';
 
 export const aptDistUpgrade: Rule = {
     id: 'apt-dist-upgrade',

@@ -1,6 +1,6 @@
 import { APT_SPEC, managerCommand } from '../knowledge/packageManagers';
-import { allRuns, replaceWord } from '../runKit';
 import type { Finding, Fix, Rule } from '../types';
+import { allRuns, replaceWord } from '../kit';
 
 const APT_ONLY = new Set(['apt']);
 

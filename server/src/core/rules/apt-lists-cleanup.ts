@@ -1,7 +1,7 @@
 import type { Command } from '../commands';
 import { APT, APT_CHANGES, APT_SPEC, managerCommand } from '../knowledge/packageManagers';
-import { appendCommand, cacheMounted, finalRuns, head, removesDir } from '../runKit';
 import type { Finding, Fix, Rule } from '../types';
+import { appendCommand, cacheMounted, finalRuns, head, removesDir } from '../kit';
 
 const LISTS = '/var/lib/apt/lists';
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';

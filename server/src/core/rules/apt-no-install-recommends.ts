@@ -1,6 +1,6 @@
 import { APT, APT_SPEC, managerCommand } from '../knowledge/packageManagers';
-import { allRuns, earlierRunMatches, head, insertAfter } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, earlierRunMatches, head, insertAfter } from '../kit';
 
 /** An earlier RUN turned recommends off in apt's configuration (`APT::Install-Recommends "false";`). */
 const CONFIGURED = /APT::Install-Recommends\s*"?(?:0|false|no)/i;

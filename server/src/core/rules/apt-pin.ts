@@ -1,6 +1,6 @@
 import { APT, APT_SPEC, isLocalPackage, managerCommand } from '../knowledge/packageManagers';
-import { allRuns, hull, nameList } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, hull, nameList } from '../kit';
 
 /** `name=version`, a release pin `name/bookworm-backports`, or a `.deb` file. */
 function pinned(arg: string): boolean {

@@ -1,6 +1,6 @@
 import { APT, APT_CHANGES, APT_SPEC, type ManagerCommand, managerCommand } from '../knowledge/packageManagers';
-import { allRuns, earlierRunMatches, head, insertAfter } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, earlierRunMatches, head, insertAfter } from '../kit';
 
 /** `-y`, `--yes`, `--assume-yes`, quiet level 2 (`-qq`, `-q=2`), or `-o APT::Get::Assume-Yes=true`. */
 export function aptAssumesYes(mc: ManagerCommand): boolean {

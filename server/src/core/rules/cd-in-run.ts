@@ -2,10 +2,16 @@ import { PropertyInstruction } from 'dockerfile-ast';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Command, CommandWord } from '../commands';
 import type { DockerfileModel, Instruction } from '../model';
-import { copyDestination, insertLinesBefore } from '../ruleKit';
-import { allRuns, instructionsBefore, removesDir, topLevel } from '../runKit';
-import { rangeText } from '../textSpan';
 import type { Finding, Fix, Rule } from '../types';
+import {
+    allRuns,
+    copyDestination,
+    insertLinesBefore,
+    instructionsBefore,
+    rangeText,
+    removesDir,
+    topLevel,
+} from '../kit';
 
 /** Instructions that do not depend on the working directory. */
 const INDEPENDENT = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'STOPSIGNAL', 'USER', 'SHELL', 'MAINTAINER']);

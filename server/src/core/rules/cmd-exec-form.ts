@@ -1,8 +1,8 @@
 import { type Command } from '../commands';
 import type { DockerfileModel, Instruction } from '../model';
-import { stageChain } from '../ruleKit';
 import { parseShell } from '../shell';
 import type { Finding, Fix, Rule } from '../types';
+import { stageChain } from '../kit';
 
 /** Shell builtins and keywords: no program of that name exists for the exec form to run. */
 const BUILTINS = new Set([

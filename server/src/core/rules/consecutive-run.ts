@@ -1,5 +1,5 @@
-import { allRuns, mergeRuns, runFlagsText, topLevel } from '../runKit';
 import type { Finding, Fix, Rule } from '../types';
+import { allRuns, mergeRuns, runFlagsText, topLevel } from '../kit';
 
 /** hadolint's threshold: RUNs of more than two commands were most likely kept apart on purpose. */
 const SMALL = 2;

@@ -1,4 +1,4 @@
-import { instructionAt, utilsRule, ValidationCode } from '../dockerfileUtils';
+import { instructionAt, utilsRule, ValidationCode } from '../kit';
 
 export const copyDestination = utilsRule({
     id: 'copy-destination',

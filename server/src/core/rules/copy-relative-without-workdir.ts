@@ -1,7 +1,7 @@
 import { copyArgs } from '../knowledge/copyArgs';
 import { isAbsolutePath } from '../knowledge/copyArgs';
-import { stageChain } from '../ruleKit';
 import type { Finding, Rule } from '../types';
+import { stageChain } from '../kit';
 
 export const copyRelativeWithoutWorkdir: Rule = {
     id: 'copy-relative-without-workdir',

@@ -1,6 +1,6 @@
 import type { Command } from '../commands';
-import { runsOf } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { runsOf } from '../kit';
 
 const TOOLS = new Set(['curl', 'wget']);
 

@@ -10,10 +10,9 @@ import {
 } from '../knowledge/daemons';
 import { knownImage } from '../knowledge/officialImages';
 import type { DockerfileModel, Instruction } from '../model';
-import { commandText, copyDestination, finalInstructions, mainCommands, stageChain } from '../ruleKit';
 import { mayCopyConfig } from '../knowledge/logging';
-import { nextCharRange } from '../textSpan';
 import type { Finding, Fix, Rule } from '../types';
+import { commandText, copyDestination, finalInstructions, mainCommands, nextCharRange, stageChain } from '../kit';
 
 interface Main {
     inst: Instruction;

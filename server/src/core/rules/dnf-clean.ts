@@ -1,6 +1,6 @@
 import { DNF_CLEANUP } from '../knowledge/packageManagers';
-import { appendCommand, finalRuns, head, uncleanedInstalls } from '../runKit';
 import type { Finding, Fix, Rule } from '../types';
+import { appendCommand, finalRuns, head, uncleanedInstalls } from '../kit';
 
 export const dnfClean: Rule = {
     id: 'dnf-clean',

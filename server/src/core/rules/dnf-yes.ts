@@ -1,6 +1,6 @@
 import { managerCommand, RPM_CHANGES, RPM_SPEC, rpmAssumesYes } from '../knowledge/packageManagers';
-import { allRuns, earlierRunMatches, head, insertAfter } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, earlierRunMatches, head, insertAfter } from '../kit';
 
 // microdnf never asks (its `-y` is accepted and ignored), so it is not checked.
 const DNF = new Set(['dnf', 'dnf5']);

@@ -1,4 +1,4 @@
-import { utilsRule, ValidationCode } from '../dockerfileUtils';
+import { utilsRule, ValidationCode } from '../kit';
 
 export const emptyContinuationLine = utilsRule({
     id: 'empty-continuation-line',

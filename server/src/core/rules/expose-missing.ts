@@ -1,8 +1,8 @@
 import { baseImage, commandServices, expand, type ServiceEvidence } from '../knowledge/finalImage';
 import { parseImageRef } from '../knowledge/officialImages';
 import { portOf } from '../knowledge/serverCommands';
-import { finalEnv, finalInstructions, insertLinesBefore } from '../ruleKit';
 import type { Finding, Fix, Rule } from '../types';
+import { finalEnv, finalInstructions, insertLinesBefore } from '../kit';
 
 /** Kinds that listen on no port a user would publish (cron), or whose port should not be published (sshd). */
 const NOT_PUBLISHED = new Set(['scheduler', 'remote-access', 'container-engine']);

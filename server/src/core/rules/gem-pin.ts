@@ -1,6 +1,6 @@
 import { GEM_SPEC, hasFlag, isLocalPackage, managerCommand } from '../knowledge/packageManagers';
-import { allRuns, hull, nameList } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, hull, nameList } from '../kit';
 
 const GEM = new Set(['gem']);
 

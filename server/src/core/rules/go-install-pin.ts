@@ -1,6 +1,6 @@
 import type { Command, CommandWord } from '../commands';
-import { allRuns, hull, nameList } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, hull, nameList } from '../kit';
 
 /** Build flags of `go install/get/run` that take a value when not written `-flag=value`. */
 const VALUE_FLAGS = new Set([

@@ -1,5 +1,5 @@
-import { lastFinal } from '../ruleKit';
 import type { Rule } from '../types';
+import { lastFinal } from '../kit';
 
 export const healthcheckMissing: Rule = {
     id: 'healthcheck-missing',

@@ -1,5 +1,5 @@
-import { closeMatches, textOf, utilsRule, ValidationCode } from '../dockerfileUtils';
 import type { Fix } from '../types';
+import { closeMatches, rangeText, utilsRule, ValidationCode } from '../kit';
 
 /** The flags the builder accepts, per instruction whose flags dockerfile-utils checks. */
 const VALID_FLAGS: Partial<Record<ValidationCode, readonly string[]>> = {
@@ -53,13 +53,13 @@ export const invalidFlag = utilsRule({
     // The language service offers every rename it knows (`--chown` for any unknown ADD flag):
     // keep only those that are close to what was written.
     filterServiceFixes(fixes, d, model) {
-        const wanted = suggestions(d.code, textOf(model, d.range));
+        const wanted = suggestions(d.code, rangeText(model, d.range));
         return fixes.filter((f) => f.edits.every((e) => wanted.includes(e.newText)));
     },
     // Renames the language service lacks (--start-interval, --chmod, --link, …); duplicates of its
     // own are dropped.
     fixes(d, model) {
-        const wanted = suggestions(d.code, textOf(model, d.range));
+        const wanted = suggestions(d.code, rangeText(model, d.range));
         return wanted.map((w): Fix => ({
             title: `Convert to ${w}`,
             edits: [{ range: d.range, newText: w }],

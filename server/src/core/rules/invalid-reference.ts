@@ -1,4 +1,4 @@
-import { utilsRule, ValidationCode } from '../dockerfileUtils';
+import { utilsRule, ValidationCode } from '../kit';
 
 export const invalidReference = utilsRule({
     id: 'invalid-reference',

@@ -1,4 +1,4 @@
-import { closeMatches, textOf, utilsRule, ValidationCode } from '../dockerfileUtils';
+import { closeMatches, rangeText, utilsRule, ValidationCode } from '../kit';
 
 /** Linux signal names as the builder's signal table has them (moby/sys/signal), without SIG. */
 const SIGNALS = [
@@ -61,13 +61,13 @@ export const invalidSignal = utilsRule({
     },
     // Drop dockerfile-utils' false positives: names the builder accepts without the prefix.
     accept(d, model) {
-        return !known(signalName(textOf(model, d.range)));
+        return !known(signalName(rangeText(model, d.range)));
     },
     hint() {
         return 'write a signal name (`SIGTERM`) or number (`15`)';
     },
     fixes(d, model) {
-        const name = signalName(textOf(model, d.range));
+        const name = signalName(rangeText(model, d.range));
         const matches = name ? closeMatches(name, SIGNALS) : [];
         return matches.map((m) => ({
             title: `Change to SIG${m}`,

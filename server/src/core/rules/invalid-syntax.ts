@@ -1,4 +1,4 @@
-import { textOf, utilsRule, ValidationCode } from '../dockerfileUtils';
+import { rangeText, utilsRule, ValidationCode } from '../kit';
 
 const QUOTE_CODES = new Set([ValidationCode.SYNTAX_MISSING_SINGLE_QUOTE, ValidationCode.SYNTAX_MISSING_DOUBLE_QUOTE]);
 
@@ -42,7 +42,7 @@ export const invalidSyntax = utilsRule({
         bad: 'FROM alpine:3.20\nENV GREETING="hello world\nLABEL maintainer=me version\nSHELL /bin/ash -c\n',
         good: 'FROM alpine:3.20\nENV GREETING="hello world"\nLABEL maintainer=me version=1.0\nSHELL ["/bin/ash", "-c"]\n',
     },
-    accept: (d, model) => !QUOTE_CODES.has(d.code) || unterminatedQuote(textOf(model, d.range), model.escape),
+    accept: (d, model) => !QUOTE_CODES.has(d.code) || unterminatedQuote(rangeText(model, d.range), model.escape),
     hint(d) {
         switch (d.code) {
             case ValidationCode.SHELL_JSON_FORM:

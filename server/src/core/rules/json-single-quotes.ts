@@ -1,13 +1,13 @@
-import { textOf, utilsRule, ValidationCode, type UtilsDiagnostic } from '../dockerfileUtils';
 import type { DockerfileModel } from '../model';
 import type { Fix } from '../types';
+import { rangeText, type UtilsDiagnostic, utilsRule, ValidationCode } from '../kit';
 
 /**
  * `['a', 'b']` → `["a", "b"]`, each single-quoted string re-encoded as a JSON string. Exported so
  * that the VOLUME rule can offer the same fix.
  */
 export function doubleQuoteFix(model: DockerfileModel, d: UtilsDiagnostic): Fix[] {
-    const text = textOf(model, d.range);
+    const text = rangeText(model, d.range);
     const open = text.indexOf('[');
     if (open < 0) {
         return [];

@@ -1,6 +1,6 @@
 import type { Command } from '../commands';
 import type { Finding, Rule } from '../types';
-import { commandText, mainCommands } from '../ruleKit';
+import { commandText, mainCommands } from '../kit';
 
 /** Seconds in a `sleep` duration (`90`, `1.5h`, `7d`), Infinity for `infinity`, NaN when unknown. */
 function sleepSeconds(arg: string): number {

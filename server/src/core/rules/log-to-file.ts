@@ -14,9 +14,17 @@ import {
 } from '../knowledge/logging';
 import { knownImage } from '../knowledge/officialImages';
 import type { DockerfileModel, Instruction } from '../model';
-import { commandText, finalEnv, finalInstructions, mainCommands, runCommands, stageChain } from '../ruleKit';
-import { narrow, rangeText } from '../textSpan';
 import type { Finding, Fix, Rule } from '../types';
+import {
+    commandText,
+    finalEnv,
+    finalInstructions,
+    mainCommands,
+    narrow,
+    rangeText,
+    runCommands,
+    stageChain,
+} from '../kit';
 
 const WHY_STDOUT = '`docker logs` and every logging driver only see what the main process writes to stdout and stderr';
 

@@ -1,6 +1,6 @@
-import { instructionAt, utilsRule, ValidationCode } from '../dockerfileUtils';
 import type { DockerfileModel, Instruction } from '../model';
 import type { Fix } from '../types';
+import { instructionAt, utilsRule, ValidationCode } from '../kit';
 
 /** The OCI annotation for the image's authors, the documented replacement for MAINTAINER. */
 const AUTHORS_LABEL = 'org.opencontainers.image.authors';

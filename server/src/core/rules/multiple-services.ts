@@ -2,9 +2,9 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Command } from '../commands';
 import { baseImage } from '../knowledge/finalImage';
 import { serviceStart } from '../knowledge/serverCommands';
-import { commandText, mainCommands } from '../ruleKit';
 import type { Finding, Rule } from '../types';
 import { supervisorOf } from './process-supervisor';
+import { commandText, mainCommands } from '../kit';
 
 /**
  * Commands that are not a second long-running process even when they share a line with `&`:

@@ -1,7 +1,7 @@
 import { basename } from '../commands';
 import type { Instruction } from '../model';
-import { allRuns, instructionsBefore } from '../runKit';
 import type { Finding, Fix, Rule } from '../types';
+import { allRuns, instructionsBefore } from '../kit';
 
 /** Whether the RUN runs as root: no USER before it, or the last one is root (`root`, `0`, `root:…`). */
 function runsAsRoot(at: Instruction): boolean {

@@ -1,6 +1,6 @@
 import { managerCommand, NPM_SPEC } from '../knowledge/packageManagers';
-import { allRuns, hull, nameList } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, hull, nameList } from '../kit';
 
 const NPM = new Set(['npm']);
 const INSTALL = new Set(['install', 'i', 'add']);

@@ -1,8 +1,8 @@
 import { PropertyInstruction } from 'dockerfile-ast';
 import { hasFlag, pipInstall } from '../knowledge/packageManagers';
 import type { Instruction } from '../model';
-import { finalRuns, head, insertAfter, instructionsBefore, mounts } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { finalRuns, head, insertAfter, instructionsBefore, mounts } from '../kit';
 
 /** `PIP_NO_CACHE_DIR` set by an earlier ENV or ARG (pip turns the cache off for any value). */
 function envDisablesCache(at: Instruction): boolean {

@@ -1,6 +1,6 @@
 import { hasFlag, isLocalPackage, pipInstall } from '../knowledge/packageManagers';
-import { allRuns, hull, nameList } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, hull, nameList } from '../kit';
 
 const VCS = /^(?:git|hg|svn|bzr)\+/;
 

@@ -1,8 +1,7 @@
 import type { Command } from '../commands';
 import type { DockerfileModel } from '../model';
-import { insertLinesBefore } from '../ruleKit';
-import { allRuns, baseFlavor, posixShell, type Run, shellOf } from '../runKit';
 import type { Finding, Fix, Rule } from '../types';
+import { allRuns, baseFlavor, insertLinesBefore, posixShell, type Run, shellOf } from '../kit';
 
 const PIPE = new Set(['|', '|&']);
 /** Shells with `-o pipefail` (busybox's ash among them). */

@@ -1,5 +1,5 @@
-import { allRuns } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns } from '../kit';
 
 /** Commands that make no sense in a build, and why. */
 const POINTLESS: Readonly<Record<string, string>> = {

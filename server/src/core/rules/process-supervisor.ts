@@ -1,7 +1,7 @@
 import type { Command, CommandWord } from '../commands';
 import { isEcosystemFile } from '../knowledge/serverCommands';
-import { mainCommands } from '../ruleKit';
 import type { Finding, Rule } from '../types';
+import { mainCommands } from '../kit';
 
 export interface Supervisor {
     /** How the message introduces it (`PM2 with an ecosystem file`). */

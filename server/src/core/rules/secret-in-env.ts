@@ -1,8 +1,8 @@
 import { type Property, PropertyInstruction } from 'dockerfile-ast';
 import { isHarmlessValue, isSecretName, secretValues } from '../knowledge/secrets';
 import type { DockerfileModel, Instruction } from '../model';
-import { rangeText } from '../textSpan';
 import type { Finding, Rule } from '../types';
+import { rangeText } from '../kit';
 
 const KEYWORDS = new Set(['ENV', 'ARG', 'LABEL']);
 

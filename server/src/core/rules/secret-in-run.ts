@@ -11,8 +11,8 @@ import {
     secretValues,
 } from '../knowledge/secrets';
 import type { DockerfileModel, Instruction } from '../model';
-import { isExpansion, narrow, rangeText } from '../textSpan';
 import type { Finding, Rule } from '../types';
+import { isExpansion, narrow, rangeText } from '../kit';
 
 interface Hit {
     range: Range;

@@ -8,8 +8,8 @@ import {
 } from '../knowledge/logging';
 import { knownImage } from '../knowledge/officialImages';
 import type { DockerfileModel, Instruction } from '../model';
-import { copyDestination, finalEnv, finalInstructions, installedPackages, runCommands, stageChain } from '../ruleKit';
 import type { Finding, Fix, Rule } from '../types';
+import { copyDestination, finalEnv, finalInstructions, installedPackages, runCommands, stageChain } from '../kit';
 
 /** A COPY into the service's config directory (or over `/etc` wholesale) may bring a config we cannot see. */
 function copiesConfig(final: Instruction[], svc: LoggingService): boolean {

@@ -1,4 +1,4 @@
-import { closeMatches, textOf, utilsRule, ValidationCode } from '../dockerfileUtils';
+import { closeMatches, rangeText, utilsRule, ValidationCode } from '../kit';
 
 /** Instructions the builder knows (MAINTAINER left out: it is deprecated, never a suggestion). */
 const KEYWORDS = [
@@ -34,7 +34,7 @@ export const unknownInstruction = utilsRule({
         notes: 'A quick fix renames a keyword that is one or two typos away from a real instruction.',
     },
     hint(d, model) {
-        const word = textOf(model, d.range);
+        const word = rangeText(model, d.range);
         const [match, ...others] = closeMatches(word, KEYWORDS);
         if (match && others.length === 0) {
             return `did you mean ${match}?`;
@@ -45,7 +45,7 @@ export const unknownInstruction = utilsRule({
         return undefined;
     },
     fixes(d, model) {
-        const matches = closeMatches(textOf(model, d.range), KEYWORDS);
+        const matches = closeMatches(rangeText(model, d.range), KEYWORDS);
         return matches.map((m) => ({
             title: `Change to ${m}`,
             edits: [{ range: d.range, newText: m }],

@@ -10,8 +10,8 @@ import {
     ZYPPER_SPEC,
 } from '../knowledge/packageManagers';
 import type { DockerfileModel, Instruction } from '../model';
-import { allRuns, head, mergeRuns } from '../runKit';
 import type { Finding, Fix, Rule } from '../types';
+import { allRuns, head, mergeRuns } from '../kit';
 
 /** Commands that neither install nor run unknown code, so a RUN made of them and an index refresh installs nothing. */
 const INERT = new Set([

@@ -1,5 +1,5 @@
-import { allRuns } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns } from '../kit';
 
 export const useShellInstruction: Rule = {
     id: 'use-shell-instruction',

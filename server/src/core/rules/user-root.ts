@@ -1,7 +1,7 @@
 import { imageStages } from '../knowledge/labels';
 import type { Instruction } from '../model';
-import { stageChain } from '../ruleKit';
 import type { Finding, Rule } from '../types';
+import { stageChain } from '../kit';
 
 function isRoot(inst: Instruction): boolean {
     const user = inst

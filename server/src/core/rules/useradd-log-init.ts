@@ -1,6 +1,6 @@
 import { flagValues, hasFlag, parseCli, USERADD_SPEC } from '../knowledge/packageManagers';
-import { allRuns, insertAfter } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, insertAfter } from '../kit';
 
 export const useraddLogInit: Rule = {
     id: 'useradd-log-init',

@@ -9,8 +9,8 @@ import {
     type ServiceEvidence,
 } from '../knowledge/finalImage';
 import type { DockerfileModel } from '../model';
-import { finalEnv, insertLinesBefore } from '../ruleKit';
 import type { Finding, Rule } from '../types';
+import { finalEnv, insertLinesBefore } from '../kit';
 
 /** The data directory a service uses here: from its command line or ENV when set, else its defaults. */
 function dataDirs(e: ServiceEvidence, packaged: ServiceEvidence | undefined, env: ReadonlyMap<string, string>) {

@@ -1,8 +1,7 @@
 import { parseCli, WGET_SPEC } from '../knowledge/packageManagers';
 import type { Stage } from '../model';
-import { allRuns, baseFlavor, insertAfter } from '../runKit';
-import { installedPackages, stageChain } from '../ruleKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, baseFlavor, insertAfter, installedPackages, stageChain } from '../kit';
 
 /** Options that keep wget's log short: a progress style, quiet, no-verbose, or a log file. */
 const QUIET = new Set(['progress', 'q', 'quiet', 'no-verbose', 'o', 'output-file', 'a', 'append-output']);

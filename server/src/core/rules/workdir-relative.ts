@@ -1,6 +1,5 @@
-import { instructionAt, utilsDiagnostics, utilsRule, ValidationCode, type UtilsDiagnostic } from '../dockerfileUtils';
 import type { DockerfileModel, Instruction, Stage } from '../model';
-import { stageChain } from '../ruleKit';
+import { instructionAt, stageChain, type UtilsDiagnostic, utilsDiagnostics, utilsRule, ValidationCode } from '../kit';
 
 /** Per model, the WORKDIRs dockerfile-utils reports as relative: computed once, not once per finding. */
 const relativeWorkdirs = new WeakMap<DockerfileModel, Set<Instruction | undefined>>();

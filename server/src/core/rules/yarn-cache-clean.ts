@@ -1,7 +1,7 @@
 import type { Command, CommandWord } from '../commands';
-import { mounts, appendCommand, finalRuns, head } from '../runKit';
 import type { Instruction } from '../model';
 import type { Finding, Fix, Rule } from '../types';
+import { appendCommand, finalRuns, head, mounts } from '../kit';
 
 /** Options with which a bare `yarn` still means `yarn install`. */
 const INSTALL_OPTIONS =

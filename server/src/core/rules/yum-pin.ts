@@ -1,6 +1,6 @@
 import { managerCommand, RPM_SPEC, rpmUnpinned } from '../knowledge/packageManagers';
-import { allRuns, hull, nameList } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, hull, nameList } from '../kit';
 
 const YUM = new Set(['yum']);
 

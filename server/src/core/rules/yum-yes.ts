@@ -1,6 +1,6 @@
 import { managerCommand, RPM_CHANGES, RPM_SPEC, rpmAssumesYes } from '../knowledge/packageManagers';
-import { allRuns, earlierRunMatches, head, insertAfter } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, earlierRunMatches, head, insertAfter } from '../kit';
 
 const YUM = new Set(['yum']);
 /** An earlier RUN wrote `assumeyes=1` into yum's configuration. */

@@ -1,6 +1,6 @@
 import { managerCommand, ZYPPER_SPEC } from '../knowledge/packageManagers';
-import { allRuns, head } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, head } from '../kit';
 
 const ZYPPER = new Set(['zypper']);
 

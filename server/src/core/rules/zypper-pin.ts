@@ -1,6 +1,6 @@
 import { flagValues, isLocalPackage, managerCommand, rpmVersioned, ZYPPER_SPEC } from '../knowledge/packageManagers';
-import { allRuns, hull, nameList } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, hull, nameList } from '../kit';
 
 const ZYPPER = new Set(['zypper']);
 

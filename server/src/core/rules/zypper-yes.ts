@@ -1,6 +1,6 @@
 import { managerCommand, ZYPPER_CHANGES, ZYPPER_SPEC } from '../knowledge/packageManagers';
-import { allRuns, head, insertAfter } from '../runKit';
 import type { Finding, Rule } from '../types';
+import { allRuns, head, insertAfter } from '../kit';
 
 const ZYPPER = new Set(['zypper']);
 

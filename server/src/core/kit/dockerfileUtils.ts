@@ -1,9 +1,10 @@
 import { DockerfileLanguageServiceFactory, type DockerfileLanguageService } from 'dockerfile-language-service';
 import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
-import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import type { DockerfileModel, Instruction } from './model';
-import { validateAround } from './upstreamBugs';
-import type { Equivalents, Finding, Fix, Rule } from './types';
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { DockerfileModel } from '../model';
+import { instructionAt } from './text';
+import { validateAround } from '../upstreamBugs';
+import type { Equivalents, Finding, Fix, Rule } from '../types';
 
 /**
  * dockerfile-utils' validator, run once per model and mapped into Dockwise rules: it already
@@ -107,25 +108,6 @@ export const OWNED_ELSEWHERE: readonly { code: ValidationCode; keyword?: string;
     { code: ValidationCode.INVALID_PROTO, ruleId: 'expose-invalid' },
     { code: ValidationCode.JSON_IN_SINGLE_QUOTES, keyword: 'VOLUME', ruleId: 'volume-json-single-quotes' },
 ];
-
-/** The instruction whose range holds `pos`. */
-export function instructionAt(model: DockerfileModel, pos: Position): Instruction | undefined {
-    const offset = model.offsetAt(pos);
-    let lo = 0;
-    let hi = model.instructions.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const inst = model.instructions[mid]!;
-        if (offset < model.offsetAt(inst.range.start)) {
-            hi = mid - 1;
-        } else if (offset > model.offsetAt(inst.range.end)) {
-            lo = mid + 1;
-        } else {
-            return inst;
-        }
-    }
-    return undefined;
-}
 
 /** The rule outside this module that reports `d`, if any. */
 export function ownedElsewhere(model: DockerfileModel, d: UtilsDiagnostic): string | undefined {
@@ -243,42 +225,4 @@ function guarded(f: () => Fix[]): Fix[] {
     } catch {
         return [];
     }
-}
-
-/** Optimal-string-alignment distance (edits plus adjacent swaps), for "did you mean" fixes. */
-export function typoDistance(a: string, b: string): number {
-    const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-    for (let j = 1; j <= b.length; j++) {
-        d[0]![j] = j;
-    }
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                v = Math.min(v, d[i - 2]![j - 2]! + 1);
-            }
-            d[i]![j] = v;
-        }
-    }
-    return d[a.length]![b.length]!;
-}
-
-/** The candidates closest to `word`, if close enough to be a typo of it (case-insensitive). */
-export function closeMatches(word: string, candidates: readonly string[]): string[] {
-    const w = word.toLowerCase();
-    // The distance is at least the difference in length: a 100 kB word is not measured against `RUN`
-    // (that took seconds per rule, found by `npm run fuzz`).
-    const scored = candidates.map((c) => ({
-        c,
-        d: Math.abs(w.length - c.length) > 2 ? Infinity : typoDistance(w, c.toLowerCase()),
-    }));
-    const best = Math.min(...scored.map((x) => x.d));
-    const max = w.length <= 4 ? 1 : 2;
-    return best > 0 && best <= max ? scored.filter((x) => x.d === best).map((x) => x.c) : [];
-}
-
-/** The text a range covers. */
-export function textOf(model: DockerfileModel, range: Range): string {
-    return model.text.slice(model.offsetAt(range.start), model.offsetAt(range.end));
 }
