@@ -23,7 +23,7 @@ const CLIENT_ENTRY = `
 export { createEngineClient } from './client/src/engine';
 export { toContainerInfo } from './client/src/engine/mappers';
 export { containerRoots, containerItem, composeItem, composeChildren } from './client/src/views/containerModel';
-export { EngineConnection } from './client/src/views/engineConnection';
+export { EngineConnection } from './client/src/engineConnection';
 export { RefreshManager } from './client/src/views/refreshManager';
 export { ContainersView } from './client/src/views/containersView';
 export { ImagesView } from './client/src/views/imagesView';

@@ -434,7 +434,7 @@ function explorerSection(ex) {
         ),
         (a.visibleIdle.byEndpoint['GET /containers/json'] ?? 0) >=
         2 * (a.visibleIdle.byEndpoint['GET /images/json'] ?? Infinity)
-            ? "Each refresh wave lists the containers twice: once through the views' shared container list (SharedQuery) and once inside the engine layer's `listImages`, which lists containers itself to compute image usage (client/src/engine/dockerodeClient.ts). Passing the shared list to it would save one call per wave."
+            ? "Each refresh wave lists the containers twice: once through the views' shared container list (SharedQuery) and once inside the engine layer's `listImages`, which lists containers itself to compute image usage (client/src/engine/engineApiClient.ts). Passing the shared list to it would save one call per wave."
             : '',
         `The hidden explorer made ${a.hidden.callsEverMade} engine call(s) in its whole life (it never builds a client). Engine events during the window (other users of the same engine): ${a.visibleIdle.engineEventsDuringWindow}; calls of the visible explorer within 2.5 s after one: ${fmt(a.visibleIdle.callsPerMinuteAfterEngineEvents)}/min, the others (the poll): ${fmt(a.visibleIdle.callsPerMinuteOtherwise)}/min. Requests in the window: ${(a.visibleIdle.requests ?? []).map((q) => `${q.atSecond} s ${q.request}${q.afterEngineEvent ? ' (after an event)' : ''}`).join('; ') || 'none'}.`,
     ].join('\n\n');

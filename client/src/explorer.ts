@@ -4,13 +4,13 @@ import * as vscode from 'vscode';
 import { BuildSupport } from './build/buildSupport';
 import { registerExplorerCommands } from './commands';
 import type { ExplorerContext } from './commands/context';
-import { disposePullOutput } from './commands/pullImage';
+import { PullOutput } from './commands/pullImage';
 import { InspectDocuments } from './commands/inspect';
 import { createEngineClient } from './engine';
 import type { EngineClient, EngineClientOptions } from './engine/types';
 import { LogDocuments } from './logs/logDocuments';
 import { ContainersView } from './views/containersView';
-import { EngineConnection } from './views/engineConnection';
+import { EngineConnection } from './engineConnection';
 import { ImagesView, SHOW_DANGLING_SETTING } from './views/imagesView';
 import { NetworksView } from './views/networksView';
 import { RefreshManager } from './views/refreshManager';
@@ -18,7 +18,7 @@ import { VolumesView } from './views/volumesView';
 
 export interface ExplorerDeps {
     /** Where the explorer logs connection changes and failures. */
-    readonly log?: vscode.LogOutputChannel;
+    readonly log: vscode.LogOutputChannel;
     /** Builds the engine client; default: the dockerode-backed client, loaded on first use. */
     readonly createEngineClient?: (options: EngineClientOptions) => EngineClient | Promise<EngineClient>;
     /** Environment for DOCKER_HOST, DOCKER_CERT_PATH…; default process.env. */
@@ -38,7 +38,7 @@ export function dockerHostSetting(): string | undefined {
 }
 
 /** The explorer's tree data providers, exposed (read-only) to the extension-host tests. */
-export interface ExplorerViews {
+export interface ExplorerTreeData {
     readonly containers: vscode.TreeDataProvider<unknown>;
     readonly images: vscode.TreeDataProvider<unknown>;
     readonly volumes: vscode.TreeDataProvider<unknown>;
@@ -46,9 +46,9 @@ export interface ExplorerViews {
 }
 
 export function registerExplorer(
-    _context: vscode.ExtensionContext,
-    deps: ExplorerDeps = {},
-): vscode.Disposable & { readonly views: ExplorerViews } {
+    context: vscode.ExtensionContext,
+    deps: ExplorerDeps,
+): vscode.Disposable & { readonly views: ExplorerTreeData } {
     const { log } = deps;
     const create = deps.createEngineClient ?? createEngineClient;
     const connection = new EngineConnection(
@@ -80,7 +80,8 @@ export function registerExplorer(
     );
     const inspect = new InspectDocuments(connection);
     const logs = new LogDocuments(connection, log);
-    const build = new BuildSupport(_context.workspaceState);
+    const build = new BuildSupport(context.workspaceState);
+    const pulls = new PullOutput();
     const ctx: ExplorerContext = {
         connection,
         refresh,
@@ -89,7 +90,8 @@ export function registerExplorer(
         inspect,
         log,
         build,
-        state: _context.workspaceState,
+        pulls,
+        state: context.workspaceState,
     };
 
     const setDanglingKey = (): Thenable<unknown> =>
@@ -100,7 +102,7 @@ export function registerExplorer(
         registerExplorerCommands(ctx),
         vscode.workspace.onDidChangeConfiguration((e) => {
             if (e.affectsConfiguration('dockwise.docker.host')) {
-                log?.info('dockwise.docker.host changed: reconnecting');
+                log.info('dockwise.docker.host changed: reconnecting');
                 connection.reset();
             }
             if (e.affectsConfiguration('dockwise.explorer.groupByComposeProject')) {
@@ -119,11 +121,11 @@ export function registerExplorer(
         logs,
         inspect,
         build,
-        { dispose: disposePullOutput },
+        pulls,
         refresh,
         ...Object.values(views),
         ...treeViews,
         connection,
     ];
-    return Object.assign(vscode.Disposable.from(...disposables), { views: views as ExplorerViews });
+    return Object.assign(vscode.Disposable.from(...disposables), { views: views as ExplorerTreeData });
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DOCS_SCHEME } from '../../server/src/shared/protocol';
 import { registerLintCommands } from './commands/lintCommands';
-import { type ExplorerViews, registerExplorer } from './explorer';
+import { type ExplorerTreeData, registerExplorer } from './explorer';
 import { LanguageClientController } from './languageClient';
 import { RuleDocsProvider } from './ruleDocs';
 
@@ -14,7 +14,7 @@ export interface DockwiseApi {
     /** Settles once the language server has started (rejects if it could not). */
     readonly languageClientReady: Promise<void>;
     /** The explorer's tree data, so tests can compare it with the engine. */
-    readonly explorer: { readonly views: ExplorerViews };
+    readonly explorer: { readonly views: ExplorerTreeData };
 }
 
 let controller: LanguageClientController | undefined;

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type Dockerode from 'dockerode';
 import { createEngineClient } from '../../client/src/engine/index';
 import { isEngineError, type EngineClient, type EngineEvent } from '../../client/src/engine/types';
-import { EngineConnection } from '../../client/src/views/engineConnection';
+import { EngineConnection } from '../../client/src/engineConnection';
 import { ContainersView } from '../../client/src/views/containersView';
 import type { ExplorerView } from '../../client/src/views/explorerView';
 import { ImagesView } from '../../client/src/views/imagesView';
@@ -110,7 +110,7 @@ describe('engine faults: the engine stops and comes back', { skip: DAEMON_SKIP }
         fs.mkdirSync(ctx);
         fs.writeFileSync(path.join(ctx, 'Dockerfile'), `FROM ${TEST_IMAGE}\nRUN echo started && sleep 60\n`);
         let building = false;
-        const build = client.buildImage?.(
+        const build = client.buildImage(
             { contextDir: ctx, dockerfile: path.join(ctx, 'Dockerfile'), networkMode: 'none', labels: LABELS },
             { onLine: (l) => (building ||= /started/.test(l.text)) },
         );

@@ -44,7 +44,7 @@ describe('engine: pull', { skip: ENGINE_SKIP }, () => {
         created.push(ref);
         const tracker = new PullTracker();
         const seen: PullProgress[] = [];
-        await c.pullImage?.(ref, {
+        await c.pullImage(ref, {
             timeoutMs: 30_000,
             onProgress: (p) => {
                 seen.push(p);
@@ -75,14 +75,14 @@ describe('engine: pull', { skip: ENGINE_SKIP }, () => {
         let downloading = 0;
         const t0 = Date.now();
         await assert.rejects(
-            c.pullImage?.(ref, {
+            c.pullImage(ref, {
                 signal: controller.signal,
                 onProgress: (p) => {
                     if (p.status === 'Downloading' && (p.current ?? 0) > 0 && ++downloading === 1) {
                         controller.abort();
                     }
                 },
-            }) ?? Promise.resolve(),
+            }),
             (e: unknown) => {
                 assert.ok(e instanceof EngineError, String(e));
                 assert.equal(e.cause, 'cancelled');
@@ -97,11 +97,11 @@ describe('engine: pull', { skip: ENGINE_SKIP }, () => {
 
     it('registry errors fail with the engine words: unknown tag, missing layer', async () => {
         await assert.rejects(
-            c.pullImage?.(`${stub.host}/dockwise-test/absent:1`, { timeoutMs: 30_000 }) ?? Promise.resolve(),
+            c.pullImage(`${stub.host}/dockwise-test/absent:1`, { timeoutMs: 30_000 }),
             isEngineError('notFound', /manifest unknown.*Check the image name and tag/s),
         );
         await assert.rejects(
-            c.pullImage?.(`${stub.host}/dockwise-test/broken:1`, { timeoutMs: 30_000 }) ?? Promise.resolve(),
+            c.pullImage(`${stub.host}/dockwise-test/broken:1`, { timeoutMs: 30_000 }),
             isEngineError('unknown', /Could not pull .*broken:1: unknown blob/),
         );
     });
@@ -121,7 +121,7 @@ describe('engine: pull', { skip: ENGINE_SKIP }, () => {
         const before = await c.inspectImage(`${repo}:${RUN_ID}`);
         const t0 = Date.now();
         await assert.rejects(
-            c.pullImage?.(`${repo}:${RUN_ID}`, { timeoutMs: 30_000 }) ?? Promise.resolve(),
+            c.pullImage(`${repo}:${RUN_ID}`, { timeoutMs: 30_000 }),
             isEngineError('unknown', /cannot reach the registry \(.*connection refused.*network, proxy/s),
         );
         assert.ok(Date.now() - t0 < 30_000, `failed after ${Date.now() - t0} ms`);

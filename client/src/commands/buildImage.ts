@@ -266,9 +266,6 @@ export type BuildOutcome = { ok: true; imageId?: string } | { ok: false; line?: 
 
 export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Promise<BuildOutcome | undefined> {
     const support = ctx.build;
-    if (!support) {
-        return;
-    }
     const given = givenArgs(args);
     const dockerfile = await pickDockerfile(args);
     if (!dockerfile) {
@@ -298,10 +295,6 @@ export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Prom
             return;
         }
     }
-    if (!engine.buildImage) {
-        void vscode.window.showErrorMessage('Building images needs a newer Dockwise engine layer.');
-        return;
-    }
     const key = dockerfile.toString();
     support.running.get(key)?.abort();
     const controller = new AbortController();
@@ -319,12 +312,7 @@ export async function buildImage(ctx: ExplorerContext, ...args: unknown[]): Prom
             { location: vscode.ProgressLocation.Notification, title: `Building ${name}`, cancellable: true },
             async (progress, token) => {
                 token.onCancellationRequested(() => controller.abort());
-                const build = engine.buildImage;
-                if (!build) {
-                    throw new Error('buildImage missing');
-                }
-                return build.call(
-                    engine,
+                return engine.buildImage(
                     {
                         contextDir: p.contextDir,
                         dockerfile: p.dockerfile,

@@ -114,7 +114,7 @@ export const remove: Action = async (ctx, ...args) => {
                 if (!isAlreadyRemoved(e)) {
                     throw e;
                 }
-                ctx.log?.info(`Remove ${c.name}: it was already removed by someone else.`);
+                ctx.log.info(`Remove ${c.name}: it was already removed by someone else.`);
             }
         },
     );

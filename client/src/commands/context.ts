@@ -4,12 +4,14 @@ import type { BuildSupport } from '../build/buildSupport';
 import { type EngineClient, isEngineError } from '../engine/types';
 import type { LogDocuments } from '../logs/logDocuments';
 import type { ContainersView } from '../views/containersView';
-import { type EngineConnection, errorText } from '../views/engineConnection';
+import type { EngineConnection } from '../engineConnection';
+import { errorText } from '../errorText';
 import type { ImagesView } from '../views/imagesView';
 import type { NetworksView } from '../views/networksView';
 import type { RefreshManager } from '../views/refreshManager';
 import type { VolumesView } from '../views/volumesView';
 import type { InspectDocuments } from './inspect';
+import type { PullOutput } from './pullImage';
 
 export interface ExplorerViews {
     readonly containers: ContainersView;
@@ -24,11 +26,13 @@ export interface ExplorerContext {
     readonly views: ExplorerViews;
     readonly logs: LogDocuments;
     readonly inspect: InspectDocuments;
-    readonly log?: vscode.LogOutputChannel;
+    readonly log: vscode.LogOutputChannel;
     /** Build Image state (output channel, diagnostics, remembered answers). */
-    readonly build?: BuildSupport;
+    readonly build: BuildSupport;
+    /** Pull Image's output channel and the pulls it shows. */
+    readonly pulls: PullOutput;
     /** Workspace state: remembered answers (Run Image's last plans). */
-    readonly state?: vscode.Memento;
+    readonly state: vscode.Memento;
 }
 
 /** The engine client; a failure to build one is shown by the views' welcome message and rethrown. */
@@ -42,7 +46,7 @@ export function showError(ctx: ExplorerContext, what: string, e: unknown): void 
         return;
     }
     ctx.connection.reportError(e);
-    ctx.log?.error(`${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    ctx.log.error(`${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     void vscode.window.showErrorMessage(`${what}: ${errorText(e)}`);
 }
 
@@ -104,7 +108,7 @@ export async function bulk<T>(
         const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed)` : '';
         showError(ctx, `${title} failed for ${nameOf(first.item)}${more}`, first.error);
         for (const f of failed.slice(1)) {
-            ctx.log?.error(`${title} failed for ${nameOf(f.item)}: ${errorText(f.error)}`);
+            ctx.log.error(`${title} failed for ${nameOf(f.item)}: ${errorText(f.error)}`);
         }
     }
     return { done, failed };

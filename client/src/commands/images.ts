@@ -159,7 +159,7 @@ export const remove: Action = async (ctx, ...args) => {
             await c.removeImage(imageRef(n), { signal });
         } catch (e) {
             if (isAlreadyRemoved(e)) {
-                ctx.log?.info(`Remove ${imageName(n)}: it was already removed by someone else.`);
+                ctx.log.info(`Remove ${imageName(n)}: it was already removed by someone else.`);
                 return;
             }
             if (isEngineError(e) && e.cause === 'inUse' && e.details.usedBy?.length) {

@@ -1,8 +1,8 @@
 // "Inspect": the engine's inspect JSON in a read-only editor (a virtual document, so it cannot be saved over
 // anything and never touches the disk). Its title bar has a Refresh button.
 import * as vscode from 'vscode';
-import { errorText } from '../views/engineConnection';
-import type { EngineConnection } from '../views/engineConnection';
+import { errorText } from '../errorText';
+import type { EngineConnection } from '../engineConnection';
 import { inspectJson, inspectTitle } from './inspectText';
 
 export const INSPECT_SCHEME = 'dockwise-inspect';

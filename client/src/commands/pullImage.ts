@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { isEngineError } from '../engine/types';
 import { type ExplorerContext, client, showError } from './context';
 import { validateImageReference } from './dockerNames';
-import { canPull } from './engineExtras';
 import { PullTracker } from './pullProgress';
 import { invokedNodes } from './targets';
 
@@ -13,17 +12,21 @@ const REDRAW_MS = 250;
 /** Earlier pulls kept above the current one in the output. */
 const KEEP_CHARS = 20_000;
 
-let output: vscode.OutputChannel | undefined;
-let history = '';
+/** The "Dockwise Pull" output (created on the first pull) and the earlier pulls it still shows. */
+export class PullOutput implements vscode.Disposable {
+    private output: vscode.OutputChannel | undefined;
+    /** Finished pulls, kept above the current one. */
+    history = '';
 
-export function disposePullOutput(): void {
-    output?.dispose();
-    output = undefined;
-}
+    channel(): vscode.OutputChannel {
+        this.output ??= vscode.window.createOutputChannel('Dockwise Pull');
+        return this.output;
+    }
 
-function pullOutput(): vscode.OutputChannel {
-    output ??= vscode.window.createOutputChannel('Dockwise Pull');
-    return output;
+    dispose(): void {
+        this.output?.dispose();
+        this.output = undefined;
+    }
 }
 
 /** The reference from the invocation (a tag string or an image node), else asked for. */
@@ -54,24 +57,19 @@ export async function pull(ctx: ExplorerContext, ...args: unknown[]): Promise<vo
     }
     const ref = /:[^/]*$|@/.test(reference) ? reference : `${reference}:latest`;
     const c = await client(ctx);
-    if (!canPull(c)) {
-        void vscode.window.showErrorMessage(
-            'Pulling images needs a newer Dockwise engine layer (pullImage is missing).',
-        );
-        return;
-    }
-    const out = pullOutput();
+    const pulls = ctx.pulls;
+    const out = pulls.channel();
     const tracker = new PullTracker();
     const title = `Pulling ${ref}`;
     let timer: NodeJS.Timeout | undefined;
     const draw = (footer = ''): void => {
         timer = undefined;
-        out.replace(`${history}${tracker.render(title)}${footer}`);
+        out.replace(`${pulls.history}${tracker.render(title)}${footer}`);
     };
     const finish = (footer: string): void => {
         clearTimeout(timer);
         draw(`${footer}\n\n`);
-        history = `${history}${tracker.render(title)}${footer}\n\n`.slice(-KEEP_CHARS);
+        pulls.history = `${pulls.history}${tracker.render(title)}${footer}\n\n`.slice(-KEEP_CHARS);
     };
     draw();
     out.show(true);

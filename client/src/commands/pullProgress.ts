@@ -1,7 +1,7 @@
 // Folds the engine's pull messages into one line per layer (for the Dockwise Pull output) and an overall
 // percent with the current activity (for the progress notification). Pure: unit-tested with recorded streams.
 import { formatBytes } from '../views/format';
-import type { PullProgress } from './engineExtras';
+import type { PullProgress } from '../engine/types';
 
 export type LayerPhase =
     'waiting' | 'downloading' | 'verifying' | 'downloaded' | 'extracting' | 'done' | 'exists' | 'retrying';

@@ -112,7 +112,7 @@ export async function removeResources<N>(
             if (!isAlreadyRemoved(e)) {
                 throw e;
             }
-            ctx.log?.info(`Remove ${shape.name(n)}: it was already removed by someone else.`);
+            ctx.log.info(`Remove ${shape.name(n)}: it was already removed by someone else.`);
         }
     });
     ctx.refresh.nudge([shape.refreshKind]);

@@ -5,14 +5,13 @@ import * as vscode from 'vscode';
 import type { ContainerRunSpec, EngineClient } from '../engine/types';
 import { isEngineError } from '../engine/types';
 import { explainRunFailure } from '../run/runErrors';
-import { RunMemory, memoryStore } from '../run/runMemory';
+import { RunMemory } from '../run/runMemory';
 import { isRunPlan, resolvePlan, runCommandLine, type RunPlan } from '../run/runPlan';
 import { openRunTerminal } from '../run/runTerminal';
 import { askRunPlan, freeName } from '../run/runWizard';
 import { shortId } from '../views/format';
 import { imageRoots } from '../views/imageModel';
 import { type ExplorerContext, client, showError } from './context';
-import { canAttach, canCreate } from './engineExtras';
 import { imageRef, imageTargets } from './images';
 import { invokedNodes } from './targets';
 
@@ -23,9 +22,8 @@ export interface RunOutcome {
     readonly commandLine: string;
 }
 
-let fallbackStore: ReturnType<typeof memoryStore> | undefined;
 function memory(ctx: ExplorerContext): RunMemory {
-    return new RunMemory(ctx.state ?? (fallbackStore ??= memoryStore()));
+    return new RunMemory(ctx.state);
 }
 
 /** `dockwise.images.run`: (RunPlan) runs it as given; (image node or reference) asks from the name on. */
@@ -127,10 +125,6 @@ async function execute(ctx: ExplorerContext, given: RunPlan): Promise<RunOutcome
         throw new Error(first.errors.join(' '));
     }
     const c = await client(ctx);
-    if (!canCreate(c) || (given.interactive && !canAttach(c))) {
-        void vscode.window.showErrorMessage('Running images needs a newer Dockwise engine layer.');
-        return undefined;
-    }
     const plan = await settleName(ctx, c, given);
     if (!plan) {
         return undefined;
@@ -142,7 +136,7 @@ async function execute(ctx: ExplorerContext, given: RunPlan): Promise<RunOutcome
     }
     const spec = resolved.spec;
     const commandLine = runCommandLine(plan);
-    ctx.log?.info(`Run: ${commandLine}`);
+    ctx.log.info(`Run: ${commandLine}`);
     let created: { id: string; warnings?: string[] };
     try {
         created = await vscode.window.withProgress(
@@ -158,7 +152,7 @@ async function execute(ctx: ExplorerContext, given: RunPlan): Promise<RunOutcome
     }
     ctx.refresh.nudge(['containers', 'volumes']);
     const title = plan.name || shortId(id);
-    if (plan.interactive && canAttach(c)) {
+    if (plan.interactive) {
         openRunTerminal({
             client: c,
             id,

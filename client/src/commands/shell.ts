@@ -1,7 +1,7 @@
 // "Open Shell": a VS Code terminal wired straight to an engine exec session (no `docker exec` in a shell).
 import * as vscode from 'vscode';
 import type { ContainerInfo, ExecSession } from '../engine/types';
-import { errorText } from '../views/engineConnection';
+import { errorText } from '../errorText';
 import type { ExplorerContext } from './context';
 
 export class ExecPseudoterminal implements vscode.Pseudoterminal {
@@ -67,7 +67,7 @@ export class ExecPseudoterminal implements vscode.Pseudoterminal {
                 return;
             }
             this.failed = true;
-            this.ctx.log?.error(`Open shell in ${this.container.name}: ${errorText(e)}`);
+            this.ctx.log.error(`Open shell in ${this.container.name}: ${errorText(e)}`);
             // Keep the terminal open so the reason can be read; a key press closes it.
             this.writeEmitter.fire(
                 `\x1b[31mCould not open a shell in ${this.container.name}: ${errorText(e).replace(/\n/g, '\r\n')}\x1b[0m\r\n` +

@@ -86,7 +86,7 @@ export async function systemPrune(ctx: ExplorerContext, options: { only?: readon
         return;
     }
     const plan = describePlan(items);
-    ctx.log?.info(`Prune: confirming ${items.length} item(s):\n${plan.detail}`);
+    ctx.log.info(`Prune: confirming ${items.length} item(s):\n${plan.detail}`);
     const answer = await vscode.window.showWarningMessage(plan.message, { modal: true, detail: plan.detail }, 'Remove');
     if (answer !== 'Remove') {
         return;
@@ -114,7 +114,7 @@ export async function systemPrune(ctx: ExplorerContext, options: { only?: readon
     ctx.refresh.nudge(['containers', 'images', 'volumes', 'networks']);
     const { message, problems } = summarizeOutcomes(outcomes);
     for (const p of problems) {
-        ctx.log?.warn(`Prune: ${p}`);
+        ctx.log.warn(`Prune: ${p}`);
     }
     if (problems.length === 0) {
         void vscode.window.showInformationMessage(message);
@@ -122,6 +122,6 @@ export async function systemPrune(ctx: ExplorerContext, options: { only?: readon
     }
     const choice = await vscode.window.showWarningMessage(message, 'Show Log');
     if (choice === 'Show Log') {
-        ctx.log?.show();
+        ctx.log.show();
     }
 }

@@ -1,6 +1,6 @@
 // The engine layer's entry: build a client from the setting/env/context. Views and commands use types.ts.
 import { nodeConnectionInputs, resolveConnection } from './connection';
-import { DockerodeEngineClient } from './dockerodeClient';
+import { EngineApiClient } from './engineApiClient';
 import type { EngineClient, EngineClientOptions } from './types';
 
 export * from './types';
@@ -13,5 +13,5 @@ export { resolveConnection, nodeConnectionInputs } from './connection';
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
     const env = options.env ?? process.env;
     const connection = resolveConnection(nodeConnectionInputs(options.hostSetting, env));
-    return new DockerodeEngineClient(connection, env, options.defaultTimeoutMs);
+    return new EngineApiClient(connection, env, options.defaultTimeoutMs);
 }

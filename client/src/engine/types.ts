@@ -1,6 +1,5 @@
 // The engine layer's public contract: domain types and the EngineClient interface.
-// Views and commands import only this file (never dockerode). Additions must stay compatible:
-// new optional fields and new methods only, nothing renamed.
+// Views and commands import only this file (never dockerode).
 
 /** Options every engine call accepts. Streams ignore `timeoutMs` once they are open. */
 export interface CallOptions {
@@ -214,25 +213,24 @@ export interface EngineClient extends Disposable {
     openExec(id: string, options?: ExecOptions): Promise<ExecSession>;
     /**
      * Pulls an image (a reference without tag means `:latest`, never all tags). Progress per layer; an
-     * error the engine reports inside the stream rejects with an EngineError. Optional in the interface only
-     * so existing fakes keep compiling: the dockerode client always has it.
+     * error the engine reports inside the stream rejects with an EngineError.
      */
-    pullImage?(
+    pullImage(
         reference: string,
         options?: CallOptions & { onProgress?: (progress: PullProgress) => void },
     ): Promise<void>;
-    /** Creates (does not start) a container. Optional for the same reason as pullImage. */
-    createContainer?(spec: ContainerRunSpec, options?: CallOptions): Promise<{ id: string; warnings?: string[] }>;
-    /** Attaches to a container's stdio (`docker run -it`: attach, then start). Optional like pullImage. */
-    attachContainer?(id: string, options?: AttachOptions): Promise<AttachSession>;
-    /** Resolves once the container meets `condition` (default not-running). Optional like pullImage. */
-    waitContainer?(id: string, options?: CallOptions & { condition?: WaitCondition }): Promise<WaitResult>;
+    /** Creates (does not start) a container. */
+    createContainer(spec: ContainerRunSpec, options?: CallOptions): Promise<{ id: string; warnings?: string[] }>;
+    /** Attaches to a container's stdio (`docker run -it`: attach, then start). */
+    attachContainer(id: string, options?: AttachOptions): Promise<AttachSession>;
+    /** Resolves once the container meets `condition` (default not-running). */
+    waitContainer(id: string, options?: CallOptions & { condition?: WaitCondition }): Promise<WaitResult>;
     /**
      * Builds an image from a local context (BuildKit when available). A failed step resolves `{ ok: false }`
      * with the failing instruction; cancellation rejects with 'cancelled'; a bad context (a symlink out of
-     * it) rejects with a BuildContextError. Optional for the same reason as pullImage.
+     * it) rejects with a BuildContextError.
      */
-    buildImage?(request: BuildRequest, options?: BuildOptions): Promise<BuildResult>;
+    buildImage(request: BuildRequest, options?: BuildOptions): Promise<BuildResult>;
 
     /** Run a command to completion and collect its output (no TTY). */
     runExec(

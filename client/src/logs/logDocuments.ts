@@ -6,7 +6,8 @@
 // several side by side, decorations for stderr, and a close event that ends the stream.
 import * as vscode from 'vscode';
 import { type ContainerInfo, isEngineError } from '../engine/types';
-import { type EngineConnection, errorText } from '../views/engineConnection';
+import type { EngineConnection } from '../engineConnection';
+import { errorText } from '../errorText';
 import { logDriverNote } from '../views/containerTooltip';
 import { LogBuffer, type RenderedLog } from './logBuffer';
 

@@ -1,7 +1,7 @@
 // The mount step's helpers for Run Image: checking `-v` entries against each other, and the rows that ask for
 // a named volume (new or existing, or one the image declares) or a host folder instead of typing `-v` syntax.
 import * as vscode from 'vscode';
-import { suggestName } from '../commands/runSpec';
+import { suggestName } from './runSpec';
 import type { ListAction } from './multiStep';
 import { VOLUME_NAME, mountClash, parseMount } from './runOptions';
 import type { RunPlan } from './runPlan';

@@ -47,15 +47,3 @@ export class RunMemory {
         } satisfies Stored);
     }
 }
-
-/** A store for contexts without workspace state (the answers last as long as the window). */
-export function memoryStore(): PlanStore {
-    const m = new Map<string, unknown>();
-    return {
-        get: <T>(k: string) => m.get(k) as T | undefined,
-        update: (k, v) => {
-            m.set(k, v);
-            return Promise.resolve();
-        },
-    };
-}

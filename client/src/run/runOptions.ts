@@ -124,8 +124,6 @@ export function mountClash(mounts: readonly RunMount[]): string | undefined {
 
 // ---------------------------------------------------------------- --restart
 
-export const RESTART_POLICIES = ['no', 'on-failure', 'always', 'unless-stopped'] as const;
-
 /** `no`, `always`, `unless-stopped`, `on-failure` or `on-failure:N`. */
 export function parseRestart(text: string): Parsed<RunRestartPolicy> {
     const m = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/.exec(text.trim());

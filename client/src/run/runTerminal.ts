@@ -2,14 +2,11 @@
 // Attaching first means the first output (a prompt, a banner) is never lost.
 import * as vscode from 'vscode';
 import type { AttachSession, ContainerRunSpec, EngineClient } from '../engine/types';
-import { errorText } from '../views/engineConnection';
+import { errorText } from '../errorText';
 import { explainRunFailure } from './runErrors';
 
-/** A client with attach (see canAttach). */
-export type AttachClient = EngineClient & { attachContainer: NonNullable<EngineClient['attachContainer']> };
-
 export interface RunTerminalOptions {
-    readonly client: AttachClient;
+    readonly client: EngineClient;
     readonly id: string;
     readonly title: string;
     readonly spec: ContainerRunSpec;

@@ -1,7 +1,7 @@
 // Run Image's guided input: image, name, ports, environment, mounts, logs, lifetime, mode, then a review
 // showing the `docker run` line (copyable). Every answer is checked as it is typed, with the CLI's rules.
 import type { ImageDetails } from '../engine/types';
-import { suggestName, validateName } from '../commands/runSpec';
+import { suggestName, validateName } from './runSpec';
 import { BACK, type Answer, type Frame, inputStep, listStep, pickStep } from './multiStep';
 import { exposedPortEntries, parsePortSpec, portClash } from './ports';
 import {

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { ContainerInfo } from '../engine/types';
 import { composeChildren, composeItem, containerItem, containerRoots } from './containerModel';
-import { ExplorerView } from './explorerView';
+import { containerTooltip } from './containerTooltip';
+import { ExplorerView, markdown } from './explorerView';
 import type { ExplorerNode, ItemModel } from './nodes';
 
 export class ContainersView extends ExplorerView<ExplorerNode> {
@@ -13,6 +14,29 @@ export class ContainersView extends ExplorerView<ExplorerNode> {
         return this.roots.flatMap((n) =>
             n.kind === 'compose' ? [...n.containers] : n.kind === 'container' ? [n.info] : [],
         );
+    }
+
+    async resolveTreeItem(
+        item: vscode.TreeItem,
+        node: ExplorerNode,
+        token: vscode.CancellationToken,
+    ): Promise<vscode.TreeItem> {
+        if (node.kind !== 'container' || item.tooltip) {
+            return item;
+        }
+        // The list lacks the log driver, health log, restart policy: inspect once, when the tooltip is wanted.
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        try {
+            const client = await this.connection.client();
+            const details = await client.inspectContainer(node.info.id, { signal: controller.signal, timeoutMs: 5000 });
+            item.tooltip = markdown(containerTooltip(details, { browserHost: this.connection.browserHost() }));
+        } catch {
+            item.tooltip = markdown(containerTooltip(node.info, { browserHost: this.connection.browserHost() }));
+        } finally {
+            sub.dispose();
+        }
+        return item;
     }
 
     protected async loadRoots(): Promise<ExplorerNode[]> {

@@ -1,9 +1,8 @@
 // The shared part of the four views: item adapter, root loading with error handling, visibility plumbing.
 // Each view supplies how to load its roots, its children and its item models.
 import * as vscode from 'vscode';
-import { containerTooltip } from './containerTooltip';
-import type { EngineConnection } from './engineConnection';
-import { errorText } from './engineConnection';
+import type { EngineConnection } from '../engineConnection';
+import { errorText } from '../errorText';
 import type { ExplorerNode, ItemModel } from './nodes';
 import type { RefreshableView } from './refreshManager';
 import type { ViewKind } from './refreshPolicy';
@@ -123,25 +122,6 @@ export abstract class ExplorerView<TRoot extends ExplorerNode>
 
     getParent(node: ExplorerNode): ExplorerNode | undefined {
         return node.kind === 'container' ? node.parent : undefined;
-    }
-
-    async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken) {
-        if (node.kind !== 'container' || item.tooltip) {
-            return item;
-        }
-        // The list lacks the log driver, health log, restart policy: inspect once, when the tooltip is wanted.
-        const controller = new AbortController();
-        const sub = token.onCancellationRequested(() => controller.abort());
-        try {
-            const client = await this.connection.client();
-            const details = await client.inspectContainer(node.info.id, { signal: controller.signal, timeoutMs: 5000 });
-            item.tooltip = markdown(containerTooltip(details, { browserHost: this.connection.browserHost() }));
-        } catch {
-            item.tooltip = markdown(containerTooltip(node.info, { browserHost: this.connection.browserHost() }));
-        } finally {
-            sub.dispose();
-        }
-        return item;
     }
 
     /** Reveals the node with this id among the roots or their children, if shown. */

@@ -15,11 +15,6 @@ export class ImagesView extends ExplorerView<ImageNode> {
         return vscode.workspace.getConfiguration('dockwise').get<boolean>(SHOW_DANGLING_SETTING, false);
     }
 
-    /** Image nodes of the last load, for pickers. */
-    get nodes(): readonly ImageNode[] {
-        return this.roots;
-    }
-
     protected async loadRoots(signal: AbortSignal): Promise<ImageNode[]> {
         const client = await this.connection.client();
         const [images, containers] = await Promise.all([

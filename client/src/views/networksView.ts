@@ -6,10 +6,6 @@ import type { ContainerNode, ExplorerNode, ItemModel, NetworkNode } from './node
 export class NetworksView extends ExplorerView<NetworkNode> {
     readonly kind = 'networks';
 
-    get nodes(): readonly NetworkNode[] {
-        return this.roots;
-    }
-
     protected async loadRoots(signal: AbortSignal): Promise<NetworkNode[]> {
         const client = await this.connection.client();
         const [networks, containers] = await Promise.all([

@@ -1,5 +1,5 @@
 // Tree elements (plain data, a discriminated union) and the pure item model every view maps them to.
-// `treeItems.ts` turns an ItemModel into a vscode.TreeItem; everything before that is testable in plain Node.
+// `toTreeItem` (explorerView.ts) makes the vscode.TreeItem; everything before that is testable in plain Node.
 import type { ContainerInfo, ImageInfo, NetworkInfo, VolumeInfo } from '../engine/types';
 
 export interface ContainerNode {

@@ -3,7 +3,7 @@
 // to be refreshed once when shown again.
 import * as vscode from 'vscode';
 import type { Disposable as EngineDisposable } from '../engine/types';
-import type { EngineConnection } from './engineConnection';
+import type { EngineConnection } from '../engineConnection';
 import { Debouncer, type ViewKind, viewsAffectedBy } from './refreshPolicy';
 
 export interface RefreshableView {

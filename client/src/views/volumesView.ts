@@ -7,10 +7,6 @@ import { volumeChildren, volumeItem, volumeRoots, volumeUserItem } from './volum
 export class VolumesView extends ExplorerView<VolumeNode> {
     readonly kind = 'volumes';
 
-    get nodes(): readonly VolumeNode[] {
-        return this.roots;
-    }
-
     protected async loadRoots(signal: AbortSignal): Promise<VolumeNode[]> {
         const client = await this.connection.client();
         // Sizes make the engine walk every volume (/system/df): a setting, for engines with huge volumes.

@@ -3,8 +3,8 @@ import { continuationAt, processSubstitutionAt, readWord, skipParens, type Span,
 /**
  * A small, quote-aware shell tokenizer: enough structure (simple commands, their words,
  * operators, redirections, heredocs, control keywords) for the best-practice rules to reason on
- * commands instead of on raw text. Offsets are into the string that was parsed. It was measured
- * against real shell parsers (docs/shell-parsers.md): it passes their cases and is 10–85× faster.
+ * commands instead of on raw text. Offsets are into the string that was parsed. It is checked
+ * against real shell parsers' cases (docs/shell-parsers.md has the comparison and its figures).
  */
 export { readWord, type Word } from './shellWords';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PullTracker } from '../../../client/src/commands/pullProgress';
-import { defaultPortText, parsePorts, suggestName, validateName } from '../../../client/src/commands/runSpec';
+import { defaultPortText, parsePorts, suggestName, validateName } from '../../../client/src/run/runSpec';
 
 describe('Run… prompts', () => {
     it('parses docker run -p syntax', () => {

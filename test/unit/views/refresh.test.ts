@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Debouncer, type Timers, viewsAffectedBy } from '../../../client/src/views/refreshPolicy';
-import { SharedQuery } from '../../../client/src/views/sharedQuery';
+import { SharedQuery } from '../../../client/src/sharedQuery';
 
 /** Deterministic timers: time moves only when the test says so. */
 class FakeTimers implements Timers {

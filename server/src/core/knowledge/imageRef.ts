@@ -107,12 +107,6 @@ function firstByAlias(model: DockerfileModel): Map<string, Stage> {
     return map;
 }
 
-/** A `--name=value` flag of an instruction. */
-export function flagOf(inst: Instruction, name: string): Flag | undefined {
-    const ast = inst.ast as { getFlags?: () => Flag[] };
-    return typeof ast.getFlags === 'function' ? ast.getFlags().find((f) => f.getName() === name) : undefined;
-}
-
 export interface MountFrom {
     /** The `from=` value. */
     value: string;

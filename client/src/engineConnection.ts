@@ -9,7 +9,8 @@ import {
     type EngineStatus,
     type ResolvedConnection,
     isEngineError,
-} from '../engine/types';
+} from './engine/types';
+import { errorText } from './errorText';
 import { SharedQuery } from './sharedQuery';
 
 export type ClientFactory = () => Promise<EngineClient>;
@@ -200,11 +201,4 @@ export class EngineConnection implements vscode.Disposable {
         await vscode.commands.executeCommand('setContext', 'dockwise.engine.cause', cause);
         await vscode.commands.executeCommand('setContext', 'dockwise.engine.state', s.state);
     }
-}
-
-export function errorText(e: unknown): string {
-    if (isEngineError(e)) {
-        return e.fix ? `${e.message} ${e.fix}` : e.message;
-    }
-    return e instanceof Error ? e.message : String(e);
 }

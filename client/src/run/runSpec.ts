@@ -1,4 +1,4 @@
-// Names for the Run… prompts and volumes (pure: unit-tested); the run options themselves are in ../run.
+// Names and defaults for the Run… prompts and volumes (pure: unit-tested).
 
 /** Container and volume names as the engine accepts them: at least two characters. */
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -12,7 +12,7 @@ export function validateName(name: string): string | undefined {
     return 'Use at least two letters, digits, "_", "." or "-", starting with a letter or digit.';
 }
 
-export { parsePorts, type PortParse } from '../run/ports';
+export { parsePorts, type PortParse } from './ports';
 
 /** A default for the ports prompt from the image's exposed ports ("80/tcp" → "80:80"). */
 export function defaultPortText(exposed: readonly string[]): string {

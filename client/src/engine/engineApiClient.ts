@@ -1,4 +1,4 @@
-// EngineClient over the Docker Engine API (docker-modem from dockerode, loaded lazily by Transport).
+// EngineClient over the Docker Engine API: HTTP requests through Transport (docker-modem, loaded lazily).
 import { modemDialer, runBuild, type BuildDialer } from './build/buildImage';
 import { attachContainer, waitContainer } from './attach';
 import { createContainer } from './runContainer';
@@ -62,7 +62,7 @@ import {
 import { containersUsingImage, withImageUsage, withNetworkMembers } from './usage';
 import { createVolume, listVolumes, type VolumeSpec } from './volumeOps';
 
-export class DockerodeEngineClient implements EngineClient {
+export class EngineApiClient implements EngineClient {
     private readonly transport: Transport;
     private eventStream: EngineEventStream | undefined;
     private apiVersion: Promise<string> | undefined;
