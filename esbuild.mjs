@@ -1,6 +1,7 @@
-// One build script, three bundles: the extension (client), the language server and the CLI.
+// One build script, four bundles: the extension (client) and its engine layer, the language server and the CLI.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { ENGINE_ENTRY, extensionSplitOptions } from './engineBundle.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -25,7 +26,10 @@ const builds = [
         entryPoints: ['client/src/extension.ts'],
         outfile: 'dist/extension.js',
         external: [...common.external, 'vscode'],
+        ...extensionSplitOptions,
     },
+    // Loaded on first use of the engine (client/src/engineLoader.ts).
+    { ...common, entryPoints: [ENGINE_ENTRY], outfile: 'dist/engine.js' },
     { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
     {
         ...common,

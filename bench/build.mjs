@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { ENGINE_ENTRY, extensionSplitOptions } from '../engineBundle.mjs';
 import { BUILD } from './support/util.mjs';
 
 const CORE_ENTRY = `
@@ -74,7 +75,7 @@ export async function build(root, log = () => {}) {
     mkdirSync(path.join(out, 'dist'), { recursive: true });
     const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' };
     const t0 = Date.now();
-    const [, , dev] = await Promise.all([
+    const [, , dev, engineDev] = await Promise.all([
         esbuild.build({
             ...common,
             stdin: { contents: CORE_ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-core.ts' },
@@ -94,6 +95,15 @@ export async function build(root, log = () => {}) {
             entryPoints: [path.join(root, 'client/src/extension.ts')],
             outfile: path.join(out, 'extension.dev.js'),
             external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
+            metafile: true,
+            ...extensionSplitOptions,
+        }),
+        // Its engine layer, loaded on first use (engineBundle.mjs): for the bundle composition.
+        esbuild.build({
+            ...common,
+            entryPoints: [path.join(root, ENGINE_ENTRY)],
+            outfile: path.join(out, 'engine.dev.js'),
+            external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
             metafile: true,
         }),
         esbuild.build({
@@ -118,7 +128,7 @@ export async function build(root, log = () => {}) {
     const packaged = pkg.status === 0;
     log(`npm run package ${packaged ? 'done' : `failed (exit ${pkg.status})`} in ${Date.now() - t1} ms`);
     const sizes = {};
-    for (const name of ['extension.js', 'server.js', 'cli.js', 'dockwise.vsix']) {
+    for (const name of ['extension.js', 'engine.js', 'server.js', 'cli.js', 'dockwise.vsix']) {
         const from = path.join(root, 'dist', name);
         if (existsSync(from)) {
             copyFileSync(from, path.join(out, 'dist', name));
@@ -126,17 +136,22 @@ export async function build(root, log = () => {}) {
         }
     }
     // What the extension bundle is made of (input bytes per package; our own sources as "dockwise").
-    const byPackage = {};
-    for (const [file, info] of Object.entries(dev.metafile.outputs[Object.keys(dev.metafile.outputs)[0]].inputs)) {
-        const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1] ?? 'dockwise';
-        byPackage[pkg] = (byPackage[pkg] ?? 0) + info.bytesInOutput;
-    }
-    const extensionComposition = Object.entries(byPackage)
-        .map(([pkg, bytes]) => ({ pkg, bytes }))
-        .sort((a, b) => b.bytes - a.bytes);
+    const composition = (result) => {
+        const byPackage = {};
+        for (const [file, info] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+            const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1] ?? 'dockwise';
+            byPackage[pkg] = (byPackage[pkg] ?? 0) + info.bytesInOutput;
+        }
+        return Object.entries(byPackage)
+            .map(([pkg, bytes]) => ({ pkg, bytes }))
+            .sort((a, b) => b.bytes - a.bytes);
+    };
+    const extensionComposition = composition(dev);
+    const engineComposition = composition(engineDev);
     return {
         dir: out,
         extensionComposition,
+        engineComposition,
         packaged,
         packageError: packaged ? undefined : (pkg.stderr || pkg.stdout || '').trim().split('\n').slice(-5).join('\n'),
         sizes,

@@ -131,6 +131,7 @@ section(import.meta.url, async (options) => {
     const sizes = {
         vsixBytes: size(path.join(BUILD, 'dist', 'dockwise.vsix')),
         extensionJsBytes: size(path.join(BUILD, 'dist', 'extension.js')),
+        engineJsBytes: size(path.join(BUILD, 'dist', 'engine.js')),
         serverJsBytes: size(path.join(BUILD, 'dist', 'server.js')),
         cliJsBytes: size(path.join(BUILD, 'dist', 'cli.js')),
     };

@@ -111,6 +111,48 @@ function configurationDefaults(root) {
     return out;
 }
 
+const NAMESPACES = [
+    'languages',
+    'env',
+    'extensions',
+    'tasks',
+    'debug',
+    'l10n',
+    'authentication',
+    'tests',
+    'notebooks',
+    'chat',
+    'lm',
+    'scm',
+    'comments',
+    'Uri',
+    'Range',
+    'Position',
+    'Selection',
+    'Location',
+    'Diagnostic',
+    'CodeAction',
+    'CodeActionKind',
+    'WorkspaceEdit',
+    'TextEdit',
+    'RelativePattern',
+    'StatusBarAlignment',
+    'ViewColumn',
+    'ProgressLocation',
+    'ConfigurationTarget',
+    'DiagnosticSeverity',
+    'TextEditorRevealType',
+    'FileType',
+    'CancellationTokenSource',
+    'EndOfLine',
+    'QuickPickItemKind',
+    'LogLevel',
+    'TerminalLocation',
+    'ColorThemeKind',
+    'UIKind',
+    'ExtensionMode',
+];
+
 /** Builds the stub. `overrides`: setting values by full key (`dockwise.explorer.pollIntervalSeconds`). */
 export function createVscodeStub({ root, overrides = {} } = {}) {
     const defaults = root ? configurationDefaults(root) : {};
@@ -125,6 +167,7 @@ export function createVscodeStub({ root, overrides = {} } = {}) {
         ThemeColor,
         MarkdownString,
         TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+        OverviewRulerLane: { Left: 1, Center: 2, Right: 4, Full: 7 },
         workspace: {
             isTrusted: true,
             getConfiguration(section) {
@@ -185,6 +228,11 @@ export function createVscodeStub({ root, overrides = {} } = {}) {
                 return fallback[`${name}.${String(prop)}`];
             },
         });
+    // A bundle reads `vscode` through esbuild's __toESM, which copies the own properties: the namespaces and
+    // enums activation touches must exist as properties (the proxy alone would give undefined).
+    for (const name of NAMESPACES) {
+        stub[name] ??= fallback[`vscode.${name}`];
+    }
     stub.workspace = wrap(stub.workspace, 'workspace');
     stub.window = wrap(stub.window, 'window');
     stub.commands = wrap(stub.commands, 'commands');

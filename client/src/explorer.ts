@@ -6,8 +6,8 @@ import { registerExplorerCommands } from './commands';
 import type { ExplorerContext } from './commands/context';
 import { PullOutput } from './commands/pullImage';
 import { InspectDocuments } from './commands/inspect';
-import { createEngineClient } from './engine';
 import type { EngineClient, EngineClientOptions } from './engine/types';
+import { loadEngine } from './engineLoader';
 import { LogDocuments } from './logs/logDocuments';
 import { ContainersView } from './views/containersView';
 import { EngineConnection } from './engineConnection';
@@ -50,7 +50,9 @@ export function registerExplorer(
     deps: ExplorerDeps,
 ): vscode.Disposable & { readonly views: ExplorerTreeData } {
     const { log } = deps;
-    const create = deps.createEngineClient ?? createEngineClient;
+    const create =
+        deps.createEngineClient ??
+        (async (options: EngineClientOptions) => (await loadEngine()).createEngineClient(options));
     const connection = new EngineConnection(
         async () => create({ hostSetting: dockerHostSetting(), env: deps.env ?? process.env }),
         log,

@@ -127,6 +127,7 @@ describe('the VSIX', () => {
             'extension/changelog.md',
             'extension/LICENSE.txt',
             'extension/dist/extension.js',
+            'extension/dist/engine.js',
             'extension/dist/server.js',
         ]) {
             assert.ok(entries.has(file), `${file} missing`);
@@ -148,7 +149,7 @@ describe('the VSIX', () => {
         const bad = [...entries.keys()].filter((f) => forbidden.some((re) => re.test(f)));
         assert.deepEqual(bad, []);
         const dist = [...entries.keys()].filter((f) => f.startsWith('extension/dist/')).sort();
-        assert.deepEqual(dist, ['extension/dist/extension.js', 'extension/dist/server.js']);
+        assert.deepEqual(dist, ['extension/dist/engine.js', 'extension/dist/extension.js', 'extension/dist/server.js']);
     });
 
     it('ships self-contained bundles: they require only Node built-ins (and vscode, for the extension)', () => {
@@ -156,7 +157,9 @@ describe('the VSIX', () => {
         const optional = new Set(['cpu-features', './crypto/build/Release/sshcrypto.node']);
         const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
         for (const [file, extra] of [
-            ['extension/dist/extension.js', ['vscode']],
+            // The engine layer is a sibling bundle the extension loads on first use (engineBundle.mjs).
+            ['extension/dist/extension.js', ['vscode', './engine.js']],
+            ['extension/dist/engine.js', []],
             ['extension/dist/server.js', []],
         ] as const) {
             const code = entries.get(file)!.toString('utf8');
