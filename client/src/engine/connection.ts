@@ -46,12 +46,20 @@ function invalid(what: string, value: string, why: string): EngineError {
             ? `\`dockwise.docker.host\` ${HOST_FORMAT}; leave it empty to use DOCKER_HOST or the current Docker context.`
             : what === 'env'
               ? `\`DOCKER_HOST\` ${HOST_FORMAT}. Fix or unset it (or set \`dockwise.docker.host\`, which wins).`
-              : `The Docker context's endpoint ${HOST_FORMAT}. Check \`docker context inspect\`, or set \`dockwise.docker.host\`.`;
+              : what === 'user'
+                ? `A \`dockwise.engines\` host ${HOST_FORMAT}.`
+                : `The Docker context's endpoint ${HOST_FORMAT}. Check \`docker context inspect\`, or set \`dockwise.docker.host\`.`;
     return new EngineError('invalidHost', `Invalid Docker host "${value}" (from ${sourceLabel(what)}): ${why}.`, fix);
 }
 
 function sourceLabel(source: string): string {
-    return source === 'setting' ? 'dockwise.docker.host' : source === 'env' ? 'DOCKER_HOST' : `${source}`;
+    return source === 'setting'
+        ? 'dockwise.docker.host'
+        : source === 'env'
+          ? 'DOCKER_HOST'
+          : source === 'user'
+            ? 'dockwise.engines'
+            : `${source}`;
 }
 
 /** Docker's config dir: $DOCKER_CONFIG, else ~/.docker. */

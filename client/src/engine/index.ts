@@ -12,6 +12,6 @@ export { resolveConnection, nodeConnectionInputs } from './connection';
  */
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
     const env = options.env ?? process.env;
-    const connection = resolveConnection(nodeConnectionInputs(options.hostSetting, env));
+    const connection = options.connection ?? resolveConnection(nodeConnectionInputs(options.hostSetting, env));
     return new EngineApiClient(connection, env, options.defaultTimeoutMs);
 }

@@ -40,7 +40,19 @@ export function sshOptionsFor(
     if (agent) {
         options.agent = agent;
     }
-    if (!env.SSH_AUTH_SOCK) {
+    const identity = conn.identityFile ? readFile(conn.identityFile) : undefined;
+    if (conn.identityFile && !identity) {
+        throw new EngineError(
+            'invalidHost',
+            `Cannot read the ssh key ${conn.identityFile} for ${conn.host}.`,
+            'Check sshIdentityFile in `dockwise.engines`.',
+        );
+    }
+    if (identity) {
+        // The key the user named for this engine wins over the agent and the default keys.
+        options.privateKey = identity;
+        delete options.agent;
+    } else if (!env.SSH_AUTH_SOCK) {
         for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
             const key = readFile(path.join(homedir, '.ssh', name));
             if (key && !/ENCRYPTED|bcrypt/.test(key.subarray(0, 400).toString('latin1')) && !isEncryptedOpenSsh(key)) {

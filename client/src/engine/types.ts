@@ -72,7 +72,8 @@ export function isAlreadyRemoved(e: unknown): boolean {
 
 // ---------------------------------------------------------------- connection
 
-export type ConnectionSource = 'setting' | 'env' | 'context' | 'default';
+/** 'user': a `dockwise.engines` entry; 'podman': a Podman socket found where Podman puts it. */
+export type ConnectionSource = 'setting' | 'env' | 'context' | 'default' | 'user' | 'podman';
 export type ConnectionScheme = 'unix' | 'npipe' | 'tcp' | 'ssh';
 
 export interface TlsMaterial {
@@ -96,6 +97,8 @@ export interface ResolvedConnection {
     port?: number;
     /** ssh user. */
     username?: string;
+    /** ssh: the private key file to use (a `dockwise.engines` entry's sshIdentityFile). */
+    identityFile?: string;
     /** tcp with TLS (https). */
     tls?: TlsMaterial;
     /** Docker context name when source is 'context' (or 'default' context). */
@@ -248,4 +251,6 @@ export interface EngineClientOptions {
     env?: Record<string, string | undefined>;
     /** Default per-call timeout, 15 000 ms if unset. */
     defaultTimeoutMs?: number;
+    /** An engine picked explicitly (Engines view): used as is, the setting and environment are not consulted. */
+    connection?: ResolvedConnection;
 }

@@ -14,7 +14,7 @@ import { locateStep } from './instructions';
 
 /** The two engine calls a build needs; a seam for tests and for other transports. */
 export interface BuildDialer {
-    version(signal?: AbortSignal): Promise<{ apiVersion: string; os: string }>;
+    version(signal?: AbortSignal): Promise<{ apiVersion: string; os: string; podman?: boolean }>;
     build(query: Record<string, unknown>, body: Readable, signal?: AbortSignal): Promise<IncomingMessage>;
 }
 
@@ -28,12 +28,18 @@ function apiAtLeast(version: string, min: string): boolean {
     return a > x || (a === x && b >= y);
 }
 
-/** BuildKit unless asked otherwise, DOCKER_BUILDKIT=0, a Windows engine, or API < 1.39. */
+/**
+ * BuildKit unless asked otherwise, DOCKER_BUILDKIT=0, a Windows engine, API < 1.39, or Podman (it builds with
+ * Buildah and answers either request with the classic JSON stream, so asking for BuildKit would only mislabel it).
+ */
 export function chooseBuilder(
     request: Pick<BuildRequest, 'builder'>,
-    engine: { apiVersion: string; os: string },
+    engine: { apiVersion: string; os: string; podman?: boolean },
     env: Record<string, string | undefined>,
 ): 'buildkit' | 'classic' {
+    if (engine.podman) {
+        return 'classic';
+    }
     if (request.builder === 'classic' || request.builder === 'buildkit') {
         return request.builder;
     }
@@ -94,14 +100,17 @@ export function modemDialer(connection: ResolvedConnection, env: Record<string, 
         });
     return {
         async version(signal) {
-            const v = await dial<{ ApiVersion?: string; Os?: string }>({
+            const v = await dial<{ ApiVersion?: string; Os?: string; Components?: { Name?: unknown }[] }>({
                 path: '/version',
                 method: 'GET',
                 options: {},
                 statusCodes: { 200: true },
                 abortSignal: signal,
             });
-            return { apiVersion: v.ApiVersion ?? '1.24', os: v.Os ?? 'linux' };
+            const podman = (Array.isArray(v.Components) ? v.Components : []).some((c) =>
+                /podman/i.test(String(c?.Name)),
+            );
+            return { apiVersion: v.ApiVersion ?? '1.24', os: v.Os ?? 'linux', podman };
         },
         build(query, body, signal) {
             return dial<IncomingMessage>({
