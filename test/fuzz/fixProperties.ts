@@ -45,9 +45,25 @@ function writtenRegions(doc: TextDocument, edits: TextEdit[]): [number, number][
 export interface Violation {
     ruleId: string;
     fix: string;
-    property: 'finding stays' | 'new error' | 'offered again' | 'fix-all does not settle';
+    property: 'finding stays' | 'new error' | 'new finding' | 'offered again' | 'fix-all does not settle';
     detail: string;
     text: string;
+}
+
+/** Findings per rule, any severity. */
+const perRule = (diagnostics: LintDiagnostic[]) =>
+    census(
+        diagnostics,
+        () => true,
+        (d) => d.ruleId,
+    );
+
+/**
+ * A fix may leave a finding of another rule only when its title says so (names the rule, or says what
+ * it `leaves`): the user then knows before applying it.
+ */
+export function titleAdmits(title: string, ruleId: string): boolean {
+    return title.includes(ruleId) || /\bleaves?\b/i.test(title);
 }
 
 /** Checks every fix of every finding of `text` (or of the rules in `only`). */
@@ -56,6 +72,7 @@ export function checkFixes(text: string, only?: ReadonlySet<string>): Violation[
     const before = lint(text, ALL).diagnostics;
     const beforeAll = census(before);
     const beforeErrors = errors(before);
+    const beforeRules = perRule(before.filter((x) => x.severity !== 'error'));
     const doc = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
     for (const d of before) {
         if (only && !only.has(d.ruleId)) {
@@ -86,9 +103,16 @@ export function checkFixes(text: string, only?: ReadonlySet<string>): Violation[
                   : undefined;
             const revealed = (x: LintDiagnostic) =>
                 span !== undefined && x.range.start.line >= span[0] && x.range.start.line <= span[1];
-            for (const [k, n] of errors(after.filter((x) => !revealed(x)))) {
+            const kept = after.filter((x) => !revealed(x));
+            for (const [k, n] of errors(kept)) {
                 if (n > (beforeErrors.get(k) ?? 0)) {
                     v('new error', `${k}\n--- fixed:\n${fixed}`);
+                }
+            }
+            // No new finding of any rule at any severity (errors are reported above).
+            for (const [k, n] of perRule(kept.filter((x) => x.severity !== 'error'))) {
+                if (n > (beforeRules.get(k) ?? 0) && !titleAdmits(fix.title, k)) {
+                    v('new finding', `${k}\n--- fixed:\n${fixed}`);
                 }
             }
             const regions = writtenRegions(doc, fix.edits);

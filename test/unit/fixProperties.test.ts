@@ -3,13 +3,14 @@ import { describe, it } from 'node:test';
 import { hasFix } from '../../server/src/cli/ruleFacts';
 import { lint } from '../../server/src/core/lint';
 import { RULES } from '../../server/src/core/rules';
-import { checkFixAll, checkFixes, fixAll, type Violation } from '../fuzz/fixProperties';
+import { checkFixAll, checkFixes, fixAll, titleAdmits, type Violation } from '../fuzz/fixProperties';
 import { CORPUS, generateFamily } from '../fuzz/generate';
-import { fixTitles } from './fixHelpers';
+import { fixAndRelint, fixTitles } from './fixHelpers';
 import { applyFix, findings } from './helpers';
 
 // Quick-fix properties (docs/fuzzing.md), with every rule on: a fix removes its finding, brings no
-// new error and is not offered again where it wrote; fix-all settles. Over every rule's doc examples,
+// new finding of any rule at any severity (unless its title says what it leaves) and is not offered
+// again where it wrote; fix-all brings no new error and settles. Over every rule's doc examples,
 // the repository's Dockerfiles and seeded fuzzed variants of them (same inputs on every run).
 const SEED = 20_251_129;
 const VARIANTS = Number(process.env.DOCKWISE_FIX_VARIANTS ?? 150);
@@ -106,5 +107,32 @@ describe('quick fixes the property tests corrected', () => {
         assert.deepEqual(fixTitles('legacy-key-value', 'FROM a\nENV ${ x y\n'), []);
         assert.deepEqual(fixTitles('legacy-key-value', 'FROM a\nENV A \\\n  b c\n'), []);
         assert.deepEqual(fixTitles('legacy-key-value', 'FROM a\nENV A b c\n'), ['Use key=value*']);
+    });
+
+    it('cmd-exec-form on a keep-alive CMD: `exec tail -f /dev/null` is the same keep-alive finding, not a new one', () => {
+        const text = 'FROM ubuntu:24.04\nCMD service nginx start && tail -f /dev/null\n';
+        const fixed = fixAndRelint('cmd-exec-form', text, {
+            title: 'Prefix `tail` with `exec` so it replaces the shell as PID 1',
+        });
+        assert.equal(fixed, 'FROM ubuntu:24.04\nCMD service nginx start && exec tail -f /dev/null\n');
+        assert.deepEqual(
+            findings('keep-alive-hack', fixed).map((d) => d.message),
+            findings('keep-alive-hack', text).map((d) => d.message),
+        );
+    });
+
+    it('service-logs-to-file: the links join the installing RUN instead of making a second RUN in a row', () => {
+        const text = 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends nginx\n';
+        const fixed = fixAndRelint('service-logs-to-file', text);
+        assert.equal(fixed.split('\nRUN ').length, 2, fixed);
+    });
+
+    it('a fix may leave another rule’s finding only when its title says so', () => {
+        assert.ok(titleAdmits('Change to CMD (it leaves two CMD instructions in this stage)', 'multiple-instructions'));
+        assert.ok(titleAdmits('Turn off consecutive-run here', 'consecutive-run'));
+        assert.ok(!titleAdmits('Add EXPOSE 80', 'consecutive-run'));
+        const twice = 'FROM alpine:3.20\nCMD ["a"]\nCDM ["b"]\n';
+        const [typo] = findings('unknown-instruction', twice);
+        assert.match(typo!.fixes[0]!.title, /leaves two CMD/);
     });
 });

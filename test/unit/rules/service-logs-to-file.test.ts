@@ -49,20 +49,30 @@ describe(ID, () => {
         assert.match(php!.message, /files under `\/var\/log`/);
         assert.deepEqual(php!.fixes, []);
     });
-    it('inserts the links after the installing RUN, and the finding goes away', () => {
+    it('chains the links at the end of the installing RUN (no second RUN in a row), and the finding goes away', () => {
         const text =
             'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nginx\nCMD ["nginx", "-g", "daemon off;"]\n';
         const fixed = fixAndRelint(text);
         assert.equal(
             fixed,
-            'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nginx\n' +
-                'RUN ln -sf /dev/stdout /var/log/nginx/access.log \\\n    && ln -sf /dev/stderr /var/log/nginx/error.log\n' +
+            'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nginx' +
+                ' && ln -sf /dev/stdout /var/log/nginx/access.log \\\n    && ln -sf /dev/stderr /var/log/nginx/error.log\n' +
                 'CMD ["nginx", "-g", "daemon off;"]\n',
         );
+        assert.deepEqual(findings('consecutive-run', fixed), []);
         const noEol = 'FROM ubuntu:24.04\nRUN apt-get install -y mysql-server';
         assert.equal(
             fixAndRelint(noEol),
-            'FROM ubuntu:24.04\nRUN apt-get install -y mysql-server\nRUN ln -sf /dev/stderr /var/log/mysql/error.log',
+            'FROM ubuntu:24.04\nRUN apt-get install -y mysql-server && ln -sf /dev/stderr /var/log/mysql/error.log',
+        );
+    });
+    it('puts the links in a RUN of its own when the installing RUN cannot take them, and says so', () => {
+        const text = 'FROM ubuntu:24.04\nRUN if true; then apt-get install -y mysql-server; fi\n';
+        const [f] = findings(ID, text);
+        assert.match(f!.fixes[0]!.title, /RUN of its own \(it leaves two RUNs in a row\)/);
+        assert.equal(
+            fixAndRelint(text),
+            'FROM ubuntu:24.04\nRUN if true; then apt-get install -y mysql-server; fi\nRUN ln -sf /dev/stderr /var/log/mysql/error.log\n',
         );
     });
     it('keeps CRLF line endings and the escape character in the fix', () => {
@@ -82,7 +92,7 @@ describe(ID, () => {
         const text = 'FROM ubuntu:24.04\nRUN apt-get install -y nginx && ln -sf /dev/stderr /var/log/nginx/error.log\n';
         const [f] = findings(ID, text);
         assert.doesNotMatch(f!.message, /error\.log/);
-        assert.match(applyFix(text, f!.fixes[0]!), /\nRUN ln -sf \/dev\/stdout \/var\/log\/nginx\/access\.log\n$/);
+        assert.match(applyFix(text, f!.fixes[0]!), / && ln -sf \/dev\/stdout \/var\/log\/nginx\/access\.log\n$/);
     });
     it('accepts images that handle the logs', () => {
         const linked = [

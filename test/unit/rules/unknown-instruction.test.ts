@@ -41,6 +41,15 @@ describe(ID, () => {
         assert.deepEqual(fixTitles(ID, 'FROM alpine:3.20\nEN A=1\n'), ['Change to ENV*']);
         assert.deepEqual(fixTitles(ID, 'FROM alpine:3.20\nXYZZY x\n'), []);
     });
+    it('says when the renamed keyword makes a second CMD, ENTRYPOINT or HEALTHCHECK in the stage', () => {
+        const text = 'FROM alpine:3.20\nENTRYPOINT ["/app"]\nENTRYPONT ["/other"]\n';
+        assert.deepEqual(fixTitles(ID, text), [
+            'Change to ENTRYPOINT (it leaves two ENTRYPOINT instructions in this stage)*',
+        ]);
+        assert.deepEqual(fixTitles(ID, 'FROM alpine:3.20\nENTRYPONT ["/app"]\nFROM alpine:3.20\nENTRYPOINT ["/b"]\n'), [
+            'Change to ENTRYPOINT*',
+        ]);
+    });
     it('honours inline suppression', () => {
         assert.deepEqual(hits(ID, 'FROM alpine:3.20\n# dockwise ignore=unknown-instruction\nRUM x\n'), []);
     });

@@ -92,7 +92,8 @@ function standsAlone(model: DockerfileModel, inst: Instruction, edit: TextEdit, 
     const index = lt.map.findIndex((o) => o >= at);
     const script = lt.text.slice(0, index < 0 ? lt.text.length : index) + edit.newText;
     const words = (c: SimpleCommand | undefined) => c?.words.map((w) => w.value).join(' ');
-    const appended = parseShell(command).commands[0];
+    // The last command of what is appended (a chain `a && b` ends the script with `b`).
+    const appended = parseShell(command).commands.at(-1);
     const last = parseShell(script).commands.at(-1);
     return last !== undefined && last.prev === '&&' && last.depth === 0 && words(last) === words(appended);
 }

@@ -1,5 +1,6 @@
 import { ModifiableInstruction } from 'dockerfile-ast';
-import type { Command, CommandWord } from '../commands';
+import type { Range } from 'vscode-languageserver-types';
+import { type Command, type CommandWord, commandsFromJson } from '../commands';
 import { type CacheCleanup, type ManagerCommand, managerCommand, RPM_MANAGERS } from '../knowledge/packageManagers';
 import type { DockerfileModel, Instruction, Stage } from '../model';
 import { finalInstructions, lastFinal, stageChain } from './stages';
@@ -96,19 +97,65 @@ export function cacheMounted(inst: Instruction, dirs: readonly string[]): boolea
 
 /**
  * The commands the container runs at start: the effective ENTRYPOINT and CMD of the final image
- * (only the last of each counts), with the instruction they come from.
+ * read together as the one command Docker runs, with the instruction each comes from.
+ * - A shell-form ENTRYPOINT ignores CMD.
+ * - An exec-form ENTRYPOINT gets the exec-form CMD as arguments (`["redis-server"]` + `["--port", "7000"]`
+ *   is one command); wrappers (`tini --`) and entrypoint scripts (`docker-entrypoint.sh`, which end
+ *   in `exec "$@"`) hand over to the CMD, which is then the program.
+ * - An ENTRYPOINT set in a later stage than the CMD resets it, as it does over a base image.
  */
 export function mainCommands(model: DockerfileModel): { inst: Instruction; cmd: Command }[] {
-    const out: { inst: Instruction; cmd: Command }[] = [];
-    for (const keyword of ['ENTRYPOINT', 'CMD']) {
-        const inst = lastFinal(model, keyword);
-        if (inst) {
-            for (const cmd of inst.commands()) {
-                out.push({ inst, cmd });
-            }
+    const entry = lastFinal(model, 'ENTRYPOINT');
+    let cmd = lastFinal(model, 'CMD');
+    if (entry && cmd && entry.stage !== cmd.stage) {
+        const chain = stageChain(model.finalStage);
+        // The chain runs from the final stage back: a larger index is an earlier stage.
+        if (chain.indexOf(cmd.stage!) > chain.indexOf(entry.stage!)) {
+            cmd = undefined;
         }
     }
-    return out;
+    const own = (inst: Instruction | undefined) => (inst ? inst.commands().map((c) => ({ inst, cmd: c })) : []);
+    if (!entry || !cmd || !entry.json) {
+        return entry ? own(entry) : own(cmd);
+    }
+    const entryCommands = entry.commands();
+    const entryMain = entryCommands[0];
+    const handsOver = entryMain === undefined || entryMain.program === undefined || isEntrypointScript(entryMain);
+    if (!cmd.json) {
+        // Docker runs `ENTRYPOINT… /bin/sh -c "CMD"`: the shell commands run only when the entrypoint hands over.
+        return handsOver ? [...own(entry), ...own(cmd)] : own(entry);
+    }
+    if (
+        entryMain &&
+        entryMain.program !== undefined &&
+        isEntrypointScript(entryMain) &&
+        !cmd.json[0]?.value.startsWith('-')
+    ) {
+        // The script ends in `exec "$@"` (it would prefix a program to CMD arguments that start with `-`).
+        return own(cmd);
+    }
+    const joined = commandsFromJson(model, [...entry.json, ...cmd.json]);
+    return joined.map((c, i) => {
+        if (i > 0 || c.nested) {
+            return { inst: c.program && inside(model, cmd, c.program) ? cmd : entry, cmd: c };
+        }
+        // The range of the part that holds the program, so a finding stays on one instruction.
+        const fromCmd = c.program !== undefined && inside(model, cmd, c.program);
+        const part = c.words.filter((w) => inside(model, fromCmd ? cmd : entry, w));
+        const range = { start: part[0]!.range.start, end: part[part.length - 1]!.range.end };
+        return { inst: fromCmd ? cmd : entry, cmd: { ...c, range } };
+    });
+}
+
+/** A script the ENTRYPOINT runs to prepare the container before it execs the CMD (`docker-entrypoint.sh`). */
+function isEntrypointScript(cmd: Command): boolean {
+    return cmd.args.length === 0 && /entrypoint|\.sh$/i.test(cmd.name);
+}
+
+/** Whether a word (or finding) of a joined ENTRYPOINT + CMD command is written in `inst`. */
+export function inside(model: DockerfileModel, inst: Instruction, word: { range: Range }): boolean {
+    const at = model.offsetAt(word.range.start);
+    return at >= model.offsetAt(inst.range.start) && at <= model.offsetAt(inst.range.end);
 }
 
 /** Every RUN command of the given instructions. */

@@ -57,13 +57,8 @@ export interface ServiceEvidence {
 /** Services the final image's CMD/ENTRYPOINT starts, in order. */
 export function commandServices(model: DockerfileModel, ctx: ServerContext = {}): ServiceEvidence[] {
     const out: ServiceEvidence[] = [];
-    const main = mainCommands(model);
-    // An exec-form ENTRYPOINT gets the exec-form CMD as extra arguments: `ENTRYPOINT ["gunicorn"]` + `CMD ["-b", ":9000"]`.
-    const cmdArgs =
-        main.find((m) => m.inst.keyword === 'CMD' && m.cmd.form === 'exec' && !m.cmd.nested)?.cmd.words ?? [];
-    for (const { inst, cmd: own } of main) {
-        const joined = inst.keyword === 'ENTRYPOINT' && own.form === 'exec' && !own.nested && own.program;
-        const cmd = joined ? { ...own, args: [...own.args, ...cmdArgs] } : own;
+    // mainCommands reads ENTRYPOINT and CMD together: `ENTRYPOINT ["gunicorn"]` + `CMD ["-b", ":9000"]` is one command.
+    for (const { inst, cmd } of mainCommands(model)) {
         const start = serviceStart(cmd, ctx);
         if (start) {
             const { service, word } = start;

@@ -31,13 +31,37 @@ function span(from: CommandWord, to: CommandWord): Range {
     return { start: from.range.start, end: to.range.end };
 }
 
-/** Replaces words `from..to` of the command; removing them takes the separator before them too. */
-function replaceWords(cmd: Command, from: number, to: number, words: readonly string[]): Fix['edits'] {
+/**
+ * Whether two words of a command are written in different instructions: an exec-form ENTRYPOINT
+ * and CMD read as one command. Between words of one JSON array there are only commas and blanks.
+ */
+function apart(model: DockerfileModel, a: CommandWord, b: CommandWord): boolean {
+    return model.text.slice(model.offsetAt(a.range.end), model.offsetAt(b.range.start)).includes(']');
+}
+
+/**
+ * Replaces words `from..to` of the command; removing them takes the separator before them too (the
+ * one after, when the one before ends the ENTRYPOINT). No edit across two instructions.
+ */
+function replaceWords(
+    model: DockerfileModel,
+    cmd: Command,
+    from: number,
+    to: number,
+    words: readonly string[],
+): Fix['edits'] | undefined {
     const first = cmd.words[from]!;
     const last = cmd.words[to]!;
     const before = cmd.words[from - 1];
-    if (words.length === 0 && before) {
+    const after = cmd.words[to + 1];
+    if (apart(model, first, last)) {
+        return undefined;
+    }
+    if (words.length === 0 && before && !apart(model, before, first)) {
         return [{ range: { start: before.range.end, end: last.range.end }, newText: '' }];
+    }
+    if (words.length === 0 && after && !apart(model, last, after)) {
+        return [{ range: { start: first.range.start, end: after.range.start }, newText: '' }];
     }
     return [{ range: span(first, last), newText: render(cmd, words) }];
 }
@@ -96,14 +120,18 @@ function daemonFindings(ctx: Context, cmd: Command): Finding[] {
         }
         const to = flag.value ? i + 1 : i;
         const written = args.slice(i, to + 1).join(' ');
-        const fixes: Fix[] =
+        const edits =
             isLast && flag.replaceWith
+                ? replaceWords(ctx.model, cmd, offset + i, offset + to, flag.replaceWith)
+                : undefined;
+        const fixes: Fix[] =
+            edits && flag.replaceWith
                 ? [
                       {
                           title: flag.replaceWith.length
                               ? `Replace \`${written}\` with \`${flag.replaceWith.join(' ')}\``
                               : `Remove \`${written}\``,
-                          edits: replaceWords(cmd, offset + i, offset + to, flag.replaceWith),
+                          edits,
                           preferred: true,
                       },
                   ]
@@ -175,16 +203,12 @@ function starterFindings(ctx: Context, cmd: Command): Finding[] {
     const hint = FOREGROUND_HINTS[service] ?? FOREGROUND_HINTS[service.replace(/[\d.]+/g, '')];
     const argv = FOREGROUND_BY_SERVICE[service];
     const isLast = cmd === ctx.last && !cmd.nested;
-    const fixes: Fix[] =
+    const edits =
         argv && isLast
-            ? [
-                  {
-                      title: `Run ${service} in the foreground: ${argv.join(' ')}`,
-                      edits: replaceWords(cmd, cmd.words.indexOf(program), cmd.words.length - 1, argv),
-                      preferred: true,
-                  },
-              ]
-            : [];
+            ? replaceWords(ctx.model, cmd, cmd.words.indexOf(program), cmd.words.length - 1, argv)
+            : undefined;
+    const fixes: Fix[] =
+        argv && edits ? [{ title: `Run ${service} in the foreground: ${argv.join(' ')}`, edits, preferred: true }] : [];
     return [
         {
             range: cmd.range,

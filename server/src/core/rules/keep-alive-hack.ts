@@ -1,6 +1,6 @@
 import type { Command } from '../commands';
 import type { Finding, Rule } from '../types';
-import { commandText, mainCommands } from '../kit';
+import { mainCommands } from '../kit';
 
 /** Seconds in a `sleep` duration (`90`, `1.5h`, `7d`), Infinity for `infinity`, NaN when unknown. */
 function sleepSeconds(arg: string): number {
@@ -53,7 +53,13 @@ export const keepAliveHack: Rule = {
         for (const { cmd } of mainCommands(model)) {
             if (keepAlive(cmd)) {
                 const loop = cmd.keywords.find((k) => k === 'while' || k === 'until');
-                const shown = `${loop ? `${loop} ` : ''}${commandText(cmd)}${loop ? ' …' : ''}`;
+                // From the program on: `exec tail -f /dev/null` is the same hack (the exec-form fix writes that).
+                const program = cmd.program ? cmd.words.indexOf(cmd.program) : 0;
+                const written = cmd.words
+                    .slice(program)
+                    .map((w) => w.value)
+                    .join(' ');
+                const shown = `${loop ? `${loop} ` : ''}${written}${loop ? ' …' : ''}`;
                 findings.push({
                     range: cmd.range,
                     message: `\`${shown}\` only keeps the container alive: run the real program in the foreground instead, so the container ends when it ends.`,

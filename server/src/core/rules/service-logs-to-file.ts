@@ -9,7 +9,15 @@ import {
 import { knownImage } from '../knowledge/officialImages';
 import type { DockerfileModel, Instruction } from '../model';
 import type { Finding, Fix, Rule } from '../types';
-import { copyDestination, finalEnv, finalInstructions, installedPackages, runCommands, stageChain } from '../kit';
+import {
+    appendCommand,
+    copyDestination,
+    finalEnv,
+    finalInstructions,
+    installedPackages,
+    runCommands,
+    stageChain,
+} from '../kit';
 
 /** A COPY into the service's config directory (or over `/etc` wholesale) may bring a config we cannot see. */
 function copiesConfig(final: Instruction[], svc: LoggingService): boolean {
@@ -26,15 +34,27 @@ function toStream(log: LogFile, config: string): boolean {
     return new RegExp(`${log.directive.source}[^\n]{0,80}?${STREAM}`, log.directive.flags).test(config);
 }
 
-/** A line inserted after the installing RUN: `RUN ln -sf /dev/stdout … \ && ln -sf /dev/stderr …`. */
+/**
+ * The links chained at the end of the installing RUN (` && ln -sf /dev/stdout … && ln -sf …`); when
+ * that RUN cannot take them, a RUN of its own right after it, which the title says it leaves.
+ */
 function linkFix(model: DockerfileModel, inst: Instruction, logs: LogFile[]): Fix {
     const links = logs.map((l) => `ln -sf /dev/${l.stream} ${l.path}`);
+    const streams = logs.map((l) => `/dev/${l.stream}`).join(', ');
+    const chained = appendCommand(model, inst, links.join(` ${model.escape}${model.eol}    && `));
+    if (chained) {
+        return {
+            title: `Link the log files to the container's output (${streams})`,
+            edits: [chained],
+            preferred: true,
+        };
+    }
     const text = `RUN ${links.join(` ${model.escape}${model.eol}    && `)}`;
     const end = model.offsetAt(inst.range.end);
     const nl = model.text.indexOf('\n', end);
     const at = model.positionAt(nl < 0 ? model.text.length : nl + 1);
     return {
-        title: `Link the log files to the container's output (${logs.map((l) => `/dev/${l.stream}`).join(', ')})`,
+        title: `Link the log files to the container's output (${streams}) in a RUN of its own (it leaves two RUNs in a row)`,
         edits: [{ range: { start: at, end: at }, newText: nl < 0 ? `${model.eol}${text}` : `${text}${model.eol}` }],
         preferred: true,
     };

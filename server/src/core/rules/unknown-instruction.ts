@@ -1,4 +1,6 @@
-import { closeMatches, rangeText, utilsRule, ValidationCode } from '../kit';
+import { closeMatches, instructionAt, rangeText, utilsRule, ValidationCode } from '../kit';
+
+const ONCE_PER_STAGE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 /** Instructions the builder knows (MAINTAINER left out: it is deprecated, never a suggestion). */
 const KEYWORDS = [
@@ -46,8 +48,15 @@ export const unknownInstruction = utilsRule({
     },
     fixes(d, model) {
         const matches = closeMatches(rangeText(model, d.range), KEYWORDS);
+        // A stage takes one CMD, ENTRYPOINT and HEALTHCHECK: the title says when the rename makes a second.
+        const stage = instructionAt(model, d.range.start)?.stage;
+        const peers = stage ? stage.instructions : model.instructions.filter((i) => !i.stage);
+        const twice = (m: string) =>
+            ONCE_PER_STAGE.has(m) && peers.some((i) => i.keyword === m)
+                ? ` (it leaves two ${m} instructions in this stage)`
+                : '';
         return matches.map((m) => ({
-            title: `Change to ${m}`,
+            title: `Change to ${m}${twice(m)}`,
             edits: [{ range: d.range, newText: m }],
             preferred: matches.length === 1,
         }));
