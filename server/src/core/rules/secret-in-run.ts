@@ -12,7 +12,7 @@ import {
 } from '../knowledge/secrets';
 import type { DockerfileModel, Instruction } from '../model';
 import type { Finding, Rule } from '../types';
-import { isExpansion, narrow, rangeText } from '../kit';
+import { inside, isExpansion, lastFinal, mainCommands, narrow, rangeText } from '../kit';
 
 interface Hit {
     range: Range;
@@ -250,6 +250,11 @@ function message(inst: Instruction, what: string): string {
     return `Secret on the ${inst.keyword} command line (${what}): it is stored in the Dockerfile, in the image configuration (\`docker inspect\`) and in the process list of every container. Read it at run time from an environment variable (\`docker run -e NAME=…\`, \`--env-file\`) or a mounted secret file under \`/run/secrets/\`.`;
 }
 
+/** The final image's ENTRYPOINT and CMD. */
+function mainInstructions(model: DockerfileModel): Instruction[] {
+    return ['ENTRYPOINT', 'CMD'].map((k) => lastFinal(model, k)).filter((i): i is Instruction => i !== undefined);
+}
+
 export const secretInRun: Rule = {
     id: 'secret-in-run',
     title: 'Do not write secrets on command lines',
@@ -268,21 +273,32 @@ export const secretInRun: Rule = {
     check({ model }) {
         const findings: Finding[] = [];
         const seen = new Set<string>();
-        for (const inst of model.instructions) {
-            if (!KEYWORDS.has(inst.keyword)) {
-                continue;
-            }
-            const cmds = inst.commands();
-            cmds.forEach((cmd, i) => {
-                for (const hit of scanCommand(model, cmd, cmds, i)) {
+        const scan = (cmds: readonly { inst: Instruction; cmd: Command }[]) =>
+            cmds.forEach(({ inst, cmd }, i) => {
+                for (const hit of scanCommand(
+                    model,
+                    cmd,
+                    cmds.map((c) => c.cmd),
+                    i,
+                )) {
                     const key = JSON.stringify(hit.range);
                     if (!seen.has(key)) {
                         seen.add(key);
-                        findings.push({ range: hit.range, message: message(inst, hit.what) });
+                        // The instruction the secret is written in (a CMD giving arguments to the ENTRYPOINT).
+                        const at = inside(model, inst, hit)
+                            ? inst
+                            : mainInstructions(model).find((m) => inside(model, m, hit));
+                        findings.push({ range: hit.range, message: message(at ?? inst, hit.what) });
                     }
                 }
             });
+        for (const inst of model.instructions) {
+            if (KEYWORDS.has(inst.keyword)) {
+                scan(inst.commands().map((cmd) => ({ inst, cmd })));
+            }
         }
+        // The main command read whole: `ENTRYPOINT ["mysql"]` + `CMD ["-pSECRET"]` is `mysql -pSECRET`.
+        scan(mainCommands(model));
         return findings;
     },
 };
