@@ -1,29 +1,52 @@
 // Container commands. Each is an engine API call (nothing goes through a shell); destructive ones ask first.
 import * as vscode from 'vscode';
-import { type ContainerInfo, isAlreadyRemoved } from '../engine/types';
+import type { ContainerInfo } from '../engine/types';
+import { containerStateIcon } from '../views/containerModel';
 import { publishedPorts } from '../views/containerTooltip';
-import { type ExplorerContext, bulk, client, confirm, listNames, showError } from './context';
+import { type Action, type ExplorerContext, bulk, client, confirm, listNames, showError } from './context';
+import { removeEach } from './removal';
 import { openShellTerminal } from './shell';
-import { type ContainerTargetOptions, containerTargets } from './targets';
+import { type ResourceShape, type TargetOptions, resourceTargets } from './targets';
 
-const VIEW = 'dockwise.containers';
 const RUNNING_LIKE = new Set(['running', 'paused', 'restarting']);
 
-type Action = (ctx: ExplorerContext, ...args: unknown[]) => Promise<void>;
+/** Containers as the view drew them (a compose group stands for its containers); ids from the shared list. */
+export const CONTAINERS: ResourceShape<ContainerInfo> = {
+    noun: 'container',
+    view: 'dockwise.containers',
+    async fresh(ctx) {
+        await client(ctx);
+        return ctx.connection.containers.get();
+    },
+    fromNode: (n) => (n.kind === 'container' ? [n.info] : n.kind === 'compose' ? n.containers : []),
+    invoked: 'asDrawn',
+    id: (c) => c.id,
+    matches: (c, key) => c.id === key || c.id.startsWith(key) || c.names.includes(key.replace(/^\//, '')),
+    name: (c) => c.name,
+    pickItem: (c) => ({
+        label: `$(${containerStateIcon(c).iconId}) ${c.name}`,
+        description: c.image,
+        detail: c.status,
+    }),
+    pickOrder: (a, b) => a.name.localeCompare(b.name),
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ineligible: (c) => `${c.name} is ${c.state}`,
+};
 
 /** A lifecycle action over one or several containers. */
 function lifecycle(
-    options: ContainerTargetOptions & { title: string },
+    options: TargetOptions<ContainerInfo> & { title: string },
     call: (ctx: ExplorerContext, c: ContainerInfo, signal: AbortSignal) => Promise<void>,
 ): Action {
     return async (ctx, ...args) => {
-        const targets = await containerTargets(ctx, args, options);
+        const targets = await resourceTargets(ctx, CONTAINERS, args, options);
         if (!targets) {
             return;
         }
         await bulk(
             ctx,
-            VIEW,
+            CONTAINERS.view,
             options.title,
             targets,
             (c) => c.name,
@@ -66,7 +89,7 @@ export const unpause = lifecycle(
 
 /** Remove: a modal confirmation; running containers are force-removed only after a second, explicit one. */
 export const remove: Action = async (ctx, ...args) => {
-    const targets = await containerTargets(ctx, args, {
+    const targets = await resourceTargets(ctx, CONTAINERS, args, {
         verb: 'remove',
         many: true,
         eligible: (c) => c.state !== 'removing',
@@ -100,36 +123,30 @@ export const remove: Action = async (ctx, ...args) => {
         }
     }
     const forced = new Set(running.map((c) => c.id));
-    await bulk(
+    await removeEach(
         ctx,
-        VIEW,
-        'Removing',
+        CONTAINERS,
         toRemove,
-        (c) => c.name,
-        async (c, signal) => {
-            try {
-                await (await client(ctx)).removeContainer(c.id, { signal, force: forced.has(c.id), timeoutMs: 60_000 });
-            } catch (e) {
-                // Removed meanwhile by another window or the CLI: what the user asked for, not an error.
-                if (!isAlreadyRemoved(e)) {
-                    throw e;
-                }
-                ctx.log.info(`Remove ${c.name}: it was already removed by someone else.`);
-            }
-        },
+        async (c, signal) =>
+            (await client(ctx)).removeContainer(c.id, { signal, force: forced.has(c.id), timeoutMs: 60_000 }),
+        'Removing',
     );
     ctx.refresh.nudge(['containers', 'images', 'volumes', 'networks']);
 };
 
 export const viewLogs: Action = async (ctx, ...args) => {
-    const targets = await containerTargets(ctx, args, { verb: 'show logs of', many: true, eligible: () => true });
+    const targets = await resourceTargets(ctx, CONTAINERS, args, {
+        verb: 'show logs of',
+        many: true,
+        eligible: () => true,
+    });
     for (const c of targets ?? []) {
         await ctx.logs.open(c);
     }
 };
 
 export const openShell: Action = async (ctx, ...args) => {
-    const targets = await containerTargets(ctx, args, {
+    const targets = await resourceTargets(ctx, CONTAINERS, args, {
         verb: 'open a shell in',
         many: false,
         eligible: (c) => c.state === 'running',
@@ -140,14 +157,18 @@ export const openShell: Action = async (ctx, ...args) => {
 };
 
 export const inspect: Action = async (ctx, ...args) => {
-    const targets = await containerTargets(ctx, args, { verb: 'inspect', many: true, eligible: () => true });
+    const targets = await resourceTargets(ctx, CONTAINERS, args, { verb: 'inspect', many: true, eligible: () => true });
     for (const c of targets ?? []) {
         await ctx.inspect.open('container', c.id, c.name);
     }
 };
 
 export const copyId: Action = async (ctx, ...args) => {
-    const targets = await containerTargets(ctx, args, { verb: 'copy the id of', many: true, eligible: () => true });
+    const targets = await resourceTargets(ctx, CONTAINERS, args, {
+        verb: 'copy the id of',
+        many: true,
+        eligible: () => true,
+    });
     if (!targets) {
         return;
     }
@@ -161,7 +182,11 @@ export const copyId: Action = async (ctx, ...args) => {
 export const openInBrowser: Action = async (ctx, ...args) => {
     const withHttp = (c: ContainerInfo): boolean =>
         c.state === 'running' && publishedPorts(c, ctx.connection.browserHost()).some((p) => p.url);
-    const targets = await containerTargets(ctx, args, { verb: 'open in a browser', many: false, eligible: withHttp });
+    const targets = await resourceTargets(ctx, CONTAINERS, args, {
+        verb: 'open in a browser',
+        many: false,
+        eligible: withHttp,
+    });
     const c = targets?.[0];
     if (!c) {
         return;

@@ -35,6 +35,9 @@ export interface ExplorerContext {
     readonly state: vscode.Memento;
 }
 
+/** A command handler: the context, then what VS Code (node, selection) or the caller (ids, names) passed. */
+export type Action = (ctx: ExplorerContext, ...args: unknown[]) => Promise<void>;
+
 /** The engine client; a failure to build one is shown by the views' welcome message and rethrown. */
 export function client(ctx: ExplorerContext): Promise<EngineClient> {
     return ctx.connection.client();

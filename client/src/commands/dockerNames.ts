@@ -32,13 +32,16 @@ export function validateImageReference(text: string): string | undefined {
     return 'Use [registry[:port]/]name[:tag][@digest], e.g. nginx:1.27 or localhost:5000/team/app:v2.';
 }
 
-/** The local driver's rule (two characters at least): `docker volume create a` is refused. */
-const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+/**
+ * Container and volume names as the engine accepts them, two characters at least (the local volume driver's
+ * rule: `docker volume create a` is refused).
+ */
+export const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 /** Why `text` cannot name a volume, or undefined (empty: the engine generates an anonymous name). */
 export function validateVolumeName(text: string): string | undefined {
     const name = text.trim();
-    if (!name || VOLUME_NAME.test(name)) {
+    if (!name || OBJECT_NAME.test(name)) {
         return undefined;
     }
     if (name.length === 1) {

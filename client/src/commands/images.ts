@@ -1,15 +1,15 @@
 // Image commands: inspect, remove (with in-use protection), copy tag, prune, dangling toggle (pull: pullImage.ts).
 import * as vscode from 'vscode';
-import { type ContainerInfo, type ImageInfo, isAlreadyRemoved, isEngineError } from '../engine/types';
+import { type ContainerInfo, type ImageInfo, isEngineError } from '../engine/types';
 import { formatBytes, shortId } from '../views/format';
 import { containersOfImage, imageRoots } from '../views/imageModel';
 import { SHOW_DANGLING_SETTING } from '../views/imagesView';
 import type { ImageNode } from '../views/nodes';
-import { type ExplorerContext, bulk, client, confirm, listNames, showError } from './context';
-import { invokedNodes } from './targets';
+import { type Action, bulk, client, confirm, listNames, showError } from './context';
+import { removeEach } from './removal';
+import { type ResourceShape, resourceTargets } from './targets';
 
 const VIEW = 'dockwise.images';
-type Action = (ctx: ExplorerContext, ...args: unknown[]) => Promise<void>;
 
 /** The image a node or argument stands for: its tag when it has one, else its id. */
 export function imageRef(node: ImageNode): string {
@@ -20,59 +20,36 @@ function imageName(node: ImageNode): string {
     return node.tag ?? `<none> ${shortId(node.info.id)}`;
 }
 
-/** Image nodes from the invocation, or picked by the user from a fresh list. */
-export async function imageTargets(
-    ctx: ExplorerContext,
-    args: readonly unknown[],
-    options: { verb: string; many: boolean; taggedOnly?: boolean },
-): Promise<ImageNode[] | undefined> {
-    const invoked = invokedNodes(args);
-    const c = await client(ctx);
-    const [images, containers] = await Promise.all([c.listImages(), ctx.connection.containers.get()]);
-    const all = imageRoots(images, containers, { showDangling: true });
-    if (invoked) {
-        const nodes: ImageNode[] = [];
-        for (const n of invoked) {
-            if (typeof n === 'string') {
-                const found = all.find((x) => x.tag === n || x.info.id === n || shortId(x.info.id) === shortId(n));
-                if (!found) {
-                    throw new Error(`No such image: ${n}`);
-                }
-                nodes.push(found);
-            } else if (n.kind === 'image') {
-                // Usage may have changed since the view was drawn: use the fresh node when there is one.
-                nodes.push(all.find((x) => x.info.id === n.info.id && x.tag === n.tag) ?? n);
-            }
-        }
-        return nodes.length > 0 ? nodes : undefined;
-    }
-    const candidates = all.filter((n) => !options.taggedOnly || n.tag !== undefined);
-    if (candidates.length === 0) {
-        void vscode.window.showInformationMessage(`No image to ${options.verb}.`);
-        return undefined;
-    }
-    const items = candidates.map((n) => ({
+/** Image nodes, one per tag; an invoked node is replaced by its fresh version (usage may have changed). */
+export const IMAGES: ResourceShape<ImageNode> = {
+    noun: 'image',
+    view: VIEW,
+    async fresh(ctx) {
+        const c = await client(ctx);
+        const [images, containers] = await Promise.all([c.listImages(), ctx.connection.containers.get()]);
+        return imageRoots(images, containers, { showDangling: true });
+    },
+    fromNode: (n) => (n.kind === 'image' ? [n] : []),
+    invoked: 'freshOrDrawn',
+    id: (n) => `${n.info.id} ${n.tag ?? ''}`,
+    matches: (x, key) => x.tag === key || x.info.id === key || shortId(x.info.id) === shortId(key),
+    name: imageName,
+    pickItem: (n) => ({
         label: imageName(n),
         description: `${formatBytes(n.info.size)}${n.usedBy.length > 0 ? ` · used by ${n.usedBy.length}` : ''}`,
-        node: n,
-    }));
-    const placeHolder = `Image to ${options.verb}`;
-    if (options.many) {
-        const picked = await vscode.window.showQuickPick(items, { placeHolder, canPickMany: true });
-        return picked && picked.length > 0 ? picked.map((p) => p.node) : undefined;
-    }
-    const picked = await vscode.window.showQuickPick(items, { placeHolder });
-    return picked ? [picked.node] : undefined;
-}
+    }),
+};
+
+const tagged = (n: ImageNode): boolean => n.tag !== undefined;
 
 export const inspect: Action = async (ctx, ...args) => {
-    for (const n of (await imageTargets(ctx, args, { verb: 'inspect', many: true })) ?? []) {
+    for (const n of (await resourceTargets(ctx, IMAGES, args, { verb: 'inspect' })) ?? []) {
         await ctx.inspect.open('image', n.info.id, n.tag ?? shortId(n.info.id));
     }
 };
 
 export const copyTag: Action = async (ctx, ...args) => {
-    const nodes = await imageTargets(ctx, args, { verb: 'copy the tag of', many: true, taggedOnly: true });
+    const nodes = await resourceTargets(ctx, IMAGES, args, { verb: 'copy the tag of', eligible: tagged });
     const tags = (nodes ?? []).map((n) => n.tag ?? n.info.id);
     if (tags.length > 0) {
         await vscode.env.clipboard.writeText(tags.join('\n'));
@@ -90,7 +67,7 @@ function deletesImage(node: ImageNode): boolean {
  * unless the user chooses to remove those containers first (running ones stopped before).
  */
 export const remove: Action = async (ctx, ...args) => {
-    const nodes = await imageTargets(ctx, args, { verb: 'remove', many: true });
+    const nodes = await resourceTargets(ctx, IMAGES, args, { verb: 'remove' });
     if (!nodes) {
         return;
     }
@@ -154,14 +131,10 @@ export const remove: Action = async (ctx, ...args) => {
             return;
         }
     }
-    await bulk(ctx, VIEW, 'Removing images', nodes, imageName, async (n, signal) => {
+    await removeEach(ctx, IMAGES, nodes, async (n, signal) => {
         try {
             await c.removeImage(imageRef(n), { signal });
         } catch (e) {
-            if (isAlreadyRemoved(e)) {
-                ctx.log.info(`Remove ${imageName(n)}: it was already removed by someone else.`);
-                return;
-            }
             if (isEngineError(e) && e.cause === 'inUse' && e.details.usedBy?.length) {
                 // A container appeared since we looked: say which.
                 throw new Error(`in use by ${listNames(e.details.usedBy)}`);

@@ -2,38 +2,42 @@
 import * as vscode from 'vscode';
 import { isBuiltInNetwork, networkRoots } from '../views/networkModel';
 import type { NetworkNode } from '../views/nodes';
-import { type ExplorerContext, client, listNames } from './context';
-import { type ResourceShape, removeResources, resourceTargets } from './resourceCommands';
+import { type Action, client, listNames } from './context';
+import { type HeldShape, removeHeld } from './removal';
 import { systemPrune } from './systemPrune';
+import { resourceTargets } from './targets';
 
-type Action = (ctx: ExplorerContext, ...args: unknown[]) => Promise<void>;
-
-const NETWORKS: ResourceShape<NetworkNode> = {
+const NETWORKS: HeldShape<NetworkNode> = {
     noun: 'network',
     view: 'dockwise.networks',
     refreshKind: 'networks',
+    invoked: 'fresh',
     async fresh(ctx) {
         const c = await client(ctx);
         ctx.connection.containers.invalidate();
         const [networks, containers] = await Promise.all([c.listNetworks(), ctx.connection.containers.get()]);
         return networkRoots(networks, containers);
     },
-    keyOf: (n) => (n.kind === 'network' ? n.info.id : undefined),
+    fromNode: (n) => (n.kind === 'network' ? [n] : []),
+    id: (n) => n.info.id,
     matches: (x, key) => x.info.id === key || x.info.name === key || x.info.id.startsWith(key),
     name: (n) => n.info.name,
-    describe: (n) => `${n.info.driver} · ${n.members.length} container(s)`,
+    pickItem: (n) => ({ label: n.info.name, description: `${n.info.driver} · ${n.members.length} container(s)` }),
     users: (n) => n.members,
     remove: (c, n, signal) => c.removeNetwork(n.info.id, { signal }),
 };
 
 export const inspect: Action = async (ctx, ...args) => {
-    for (const n of (await resourceTargets(ctx, NETWORKS, args, 'inspect')) ?? []) {
+    for (const n of (await resourceTargets(ctx, NETWORKS, args, { verb: 'inspect' })) ?? []) {
         await ctx.inspect.open('network', n.info.id, n.info.name);
     }
 };
 
 export const remove: Action = async (ctx, ...args) => {
-    const targets = await resourceTargets(ctx, NETWORKS, args, 'remove', (n) => !isBuiltInNetwork(n.info));
+    const targets = await resourceTargets(ctx, NETWORKS, args, {
+        verb: 'remove',
+        eligible: (n) => !isBuiltInNetwork(n.info),
+    });
     if (!targets) {
         return;
     }
@@ -43,7 +47,7 @@ export const remove: Action = async (ctx, ...args) => {
             `${listNames(builtIn.map((n) => n.info.name))}: built-in networks cannot be removed.`,
         );
     }
-    await removeResources(
+    await removeHeld(
         ctx,
         NETWORKS,
         targets.filter((n) => !isBuiltInNetwork(n.info)),

@@ -12,8 +12,8 @@ import { askRunPlan, freeName } from '../run/runWizard';
 import { shortId } from '../views/format';
 import { imageRoots } from '../views/imageModel';
 import { type ExplorerContext, client, showError } from './context';
-import { imageRef, imageTargets } from './images';
-import { invokedNodes } from './targets';
+import { IMAGES, imageRef } from './images';
+import { invokedNodes, resourceTargets } from './targets';
 
 /** What a run gives back to a caller of the command (tests, Run Again). */
 export interface RunOutcome {
@@ -34,7 +34,7 @@ export async function run(ctx: ExplorerContext, ...args: unknown[]): Promise<Run
     const c = await client(ctx);
     let image: string | undefined;
     if (invokedNodes(args)) {
-        const node = (await imageTargets(ctx, args, { verb: 'run', many: false }))?.[0];
+        const node = (await resourceTargets(ctx, IMAGES, args, { verb: 'run', many: false }))?.[0];
         if (!node) {
             return undefined;
         }

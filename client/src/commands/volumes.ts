@@ -4,33 +4,37 @@ import * as vscode from 'vscode';
 import { isEngineError } from '../engine/types';
 import type { VolumeNode } from '../views/nodes';
 import { volumeRoots } from '../views/volumeModel';
-import { type ExplorerContext, client, listNames, showError } from './context';
+import { type Action, type ExplorerContext, client, listNames, showError } from './context';
 import { parseKeyValues, validateVolumeName } from './dockerNames';
-import { type ResourceShape, removeResources, resourceTargets } from './resourceCommands';
+import { type HeldShape, removeHeld } from './removal';
 import { systemPrune } from './systemPrune';
+import { resourceTargets } from './targets';
 
-type Action = (ctx: ExplorerContext, ...args: unknown[]) => Promise<void>;
-
-const VOLUMES: ResourceShape<VolumeNode> = {
+const VOLUMES: HeldShape<VolumeNode> = {
     noun: 'volume',
     view: 'dockwise.volumes',
     refreshKind: 'volumes',
+    invoked: 'fresh',
     async fresh(ctx) {
         const c = await client(ctx);
         ctx.connection.containers.invalidate();
         const [volumes, containers] = await Promise.all([c.listVolumes(), ctx.connection.containers.get()]);
         return volumeRoots(volumes, containers);
     },
-    keyOf: (n) => (n.kind === 'volume' ? n.info.name : undefined),
+    fromNode: (n) => (n.kind === 'volume' ? [n] : []),
+    id: (v) => v.info.name,
     matches: (v, key) => v.info.name === key,
     name: (v) => v.info.name,
-    describe: (v) =>
-        v.usedBy.length > 0
-            ? `used by ${listNames(
-                  v.usedBy.map((c) => c.name),
-                  3,
-              )}`
-            : 'unused',
+    pickItem: (v) => ({
+        label: v.info.name,
+        description:
+            v.usedBy.length > 0
+                ? `used by ${listNames(
+                      v.usedBy.map((c) => c.name),
+                      3,
+                  )}`
+                : 'unused',
+    }),
     users: (v) => v.usedBy,
     async remove(c, v, signal) {
         try {
@@ -131,15 +135,15 @@ export const create: Action = async (ctx) => {
 };
 
 export const inspect: Action = async (ctx, ...args) => {
-    for (const v of (await resourceTargets(ctx, VOLUMES, args, 'inspect')) ?? []) {
+    for (const v of (await resourceTargets(ctx, VOLUMES, args, { verb: 'inspect' })) ?? []) {
         await ctx.inspect.open('volume', v.info.name, v.info.name);
     }
 };
 
 export const remove: Action = async (ctx, ...args) => {
-    const targets = await resourceTargets(ctx, VOLUMES, args, 'remove');
+    const targets = await resourceTargets(ctx, VOLUMES, args, { verb: 'remove' });
     if (targets) {
-        await removeResources(ctx, VOLUMES, targets, {
+        await removeHeld(ctx, VOLUMES, targets, {
             inUse: (v) => `Volume ${v.info.name} is in use.`,
             inUseFix:
                 'Remove those containers first (stopping is not enough: a stopped container still holds its volumes); then remove the volume.',

@@ -1,9 +1,10 @@
 // The mount step's helpers for Run Image: checking `-v` entries against each other, and the rows that ask for
 // a named volume (new or existing, or one the image declares) or a host folder instead of typing `-v` syntax.
 import * as vscode from 'vscode';
+import { OBJECT_NAME } from '../commands/dockerNames';
 import { suggestName } from './runSpec';
 import type { ListAction } from './multiStep';
-import { VOLUME_NAME, mountClash, parseMount } from './runOptions';
+import { mountClash, parseMount } from './runOptions';
 import type { RunPlan } from './runPlan';
 import type { WizardFacts } from './runWizard';
 
@@ -45,7 +46,7 @@ export function mountActions(facts: WizardFacts, declared: readonly string[], pl
             value,
             ignoreFocusOut: true,
             validateInput: (v) =>
-                VOLUME_NAME.test(v.trim()) ? undefined : 'Two or more letters, digits, "_", "." or "-".',
+                OBJECT_NAME.test(v.trim()) ? undefined : 'Two or more letters, digits, "_", "." or "-".',
         });
     const actions: ListAction[] = free.map((target) => ({
         label: `$(database) New volume for ${target}`,

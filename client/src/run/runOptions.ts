@@ -1,6 +1,7 @@
 // `docker run` options other than ports, parsed and checked as the CLI and the engine would: -e, -v,
 // --restart, --log-driver/--log-opt (pure: unit-tested, no vscode).
 import * as path from 'node:path';
+import { OBJECT_NAME } from '../commands/dockerNames';
 import type { RunMount, RunRestartPolicy } from '../engine/types';
 
 export type Parsed<T> = { readonly value: T } | { readonly error: string };
@@ -34,8 +35,6 @@ export function withEnv(list: readonly string[], entry: string): string[] {
 
 // ---------------------------------------------------------------- -v SOURCE:TARGET[:ro]
 
-/** Volume names as the engine accepts them (two characters at least). */
-export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const WINDOWS_PATH = /^[A-Za-z]:[\\/]/;
 
 function isHostPath(source: string): boolean {
@@ -96,7 +95,7 @@ export function parseMount(entry: string, dirs: { baseDir?: string; home?: strin
     if (isHostPath(source)) {
         return { value: { type: 'bind', source, target, readOnly: mode === 'ro' } };
     }
-    if (!VOLUME_NAME.test(source)) {
+    if (!OBJECT_NAME.test(source)) {
         return {
             error: `"${source}" is neither an absolute host path nor a volume name (two or more letters, digits, "_", "." or "-").`,
         };

@@ -1,6 +1,7 @@
 // The answers of Run Image, as typed (`-p`/`-e`/`-v` entries): checked all together, turned into the engine's
 // ContainerRunSpec, and shown as the equivalent `docker run` command line. Pure: unit-tested, no vscode.
 import { shellQuote } from '../build/buildPlan';
+import { OBJECT_NAME } from '../commands/dockerNames';
 import type { ContainerRunSpec, RunMount } from '../engine/types';
 import { parsePortSpec, portClash } from './ports';
 import {
@@ -42,8 +43,6 @@ export interface RunPlan {
     readonly labels?: Readonly<Record<string, string>>;
 }
 
-const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-
 function strings(v: unknown): boolean {
     return v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 }
@@ -71,7 +70,7 @@ export function resolvePlan(plan: RunPlan): Resolved {
         errors.push('The image reference is missing or contains spaces.');
     }
     const name = plan.name?.trim() || undefined;
-    if (name && !NAME.test(name)) {
+    if (name && !OBJECT_NAME.test(name)) {
         errors.push(
             `Container name "${name}": use at least two letters, digits, "_", "." or "-", starting with a letter or digit.`,
         );

@@ -1,12 +1,10 @@
 // Names and defaults for the Run… prompts and volumes (pure: unit-tested).
-
-/** Container and volume names as the engine accepts them: at least two characters. */
-const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+import { OBJECT_NAME } from '../commands/dockerNames';
 
 /** An error message for an invalid container (or volume) name, undefined when valid or empty. */
 export function validateName(name: string): string | undefined {
     const trimmed = name.trim();
-    if (!trimmed || NAME.test(trimmed)) {
+    if (!trimmed || OBJECT_NAME.test(trimmed)) {
         return undefined;
     }
     return 'Use at least two letters, digits, "_", "." or "-", starting with a letter or digit.';
