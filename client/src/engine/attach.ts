@@ -1,8 +1,7 @@
 // `docker run -it` without the CLI: attach to the container's stdio on a hijacked connection, then start it;
 // the exit code comes from a wait request registered before the start, so a fast exit is never missed.
 import type { Duplex } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
-import { FrameDemuxer } from './demux';
+import { HijackedSession } from './hijackedSession';
 import { bool, num, obj, str } from './mappers';
 import type { Transport } from './transport';
 import {
@@ -10,8 +9,6 @@ import {
     type AttachOptions,
     type AttachSession,
     type CallOptions,
-    type Disposable,
-    type Listener,
     type WaitCondition,
     type WaitResult,
 } from './types';
@@ -96,52 +93,15 @@ export async function waitContainer(
     }
 }
 
-class Emitter<T> {
-    private readonly listeners = new Set<Listener<T>>();
-    readonly event = (l: Listener<T>): Disposable => {
-        this.listeners.add(l);
-        return { dispose: () => this.listeners.delete(l) };
-    };
-    fire(v: T): void {
-        for (const l of [...this.listeners]) {
-            try {
-                l(v);
-            } catch {
-                // a failing listener must not break the session
-            }
-        }
-    }
-    clear(): void {
-        this.listeners.clear();
-    }
-}
-
-class ContainerAttachSession implements AttachSession {
-    private readonly data = new Emitter<string>();
-    private readonly exit = new Emitter<number | undefined>();
-    private exitResult: { code: number | undefined } | undefined;
-    private early: string[] | undefined = [];
-    private closed = false;
-    private ended = false;
-
+class ContainerAttachSession extends HijackedSession implements AttachSession {
     constructor(
-        private readonly transport: Transport,
+        transport: Transport,
         readonly containerId: string,
-        private readonly socket: Duplex,
+        socket: Duplex,
         tty: boolean,
         private readonly wait: { result: Promise<WaitResult>; cancel(): void },
     ) {
-        const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
-        const demux = tty ? undefined : new FrameDemuxer();
-        socket.on('data', (chunk: Buffer) => {
-            for (const f of demux ? demux.push(chunk) : [{ stream: 'stdout' as const, data: chunk }]) {
-                this.emitData(decoders[f.stream].write(f.data));
-            }
-        });
-        const ended = (): void => void this.streamEnded();
-        socket.once('end', ended);
-        socket.once('close', ended);
-        socket.once('error', ended);
+        super(transport, socket, tty, `/containers/${enc(containerId)}/resize`);
         // The stream normally ends with the process; should it linger (a child holding stdout), the exit ends it
         // after a moment for the last output to arrive.
         void wait.result.then(
@@ -150,91 +110,19 @@ class ContainerAttachSession implements AttachSession {
         );
     }
 
-    readonly onData = (l: Listener<string>): Disposable => {
-        const d = this.data.event(l);
-        const early = this.early;
-        this.early = undefined;
-        for (const t of early ?? []) {
-            l(t);
-        }
-        return d;
-    };
-
-    readonly onExit = (l: Listener<number | undefined>): Disposable => {
-        const d = this.exit.event(l);
-        const r = this.exitResult;
-        if (r) {
-            queueMicrotask(() => l(r.code));
-        }
-        return d;
-    };
-
-    private emitData(text: string): void {
-        if (!text) {
-            return;
-        }
-        if (this.early) {
-            this.early.push(text);
-        } else {
-            this.data.fire(text);
-        }
-    }
-
-    private async streamEnded(): Promise<void> {
-        if (this.ended) {
-            return;
-        }
-        this.ended = true;
-        this.socket.destroy();
+    protected async exitAfterEnd(): Promise<{ code: number | undefined } | undefined> {
         if (this.closed) {
             this.wait.cancel(); // detached on purpose: the container may go on running
-            return;
+            return undefined;
         }
         const grace = new Promise<undefined>((r) => setTimeout(() => r(undefined), EXIT_GRACE_MS).unref());
         const code = await Promise.race([this.wait.result.then((r) => r.statusCode).catch(() => undefined), grace]);
-        this.finish(code);
+        return { code };
     }
 
-    private finish(code: number | undefined): void {
-        if (this.exitResult) {
-            return;
-        }
-        this.exitResult = { code };
-        this.exit.fire(code);
-    }
-
-    write(data: string | Uint8Array): void {
-        if (!this.closed && !this.ended) {
-            this.socket.write(data);
-        }
-    }
-
-    async resize(cols: number, rows: number): Promise<void> {
-        if (this.ended || cols <= 0 || rows <= 0) {
-            return;
-        }
-        await this.transport.request({
-            method: 'POST',
-            path: `/containers/${enc(this.containerId)}/resize`,
-            query: { h: Math.floor(rows), w: Math.floor(cols) },
-            ok: [200, 201],
-            operation: 'resize the terminal',
-        });
-    }
-
-    close(): void {
-        if (this.closed) {
-            return;
-        }
-        this.closed = true;
-        this.socket.end();
-        setTimeout(() => this.socket.destroy(), 1000).unref();
-    }
-
-    dispose(): void {
-        this.close();
+    override dispose(): void {
+        super.dispose();
         this.wait.cancel();
-        this.data.clear();
     }
 }
 

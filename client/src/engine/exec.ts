@@ -1,19 +1,11 @@
 // Exec through the Engine API: an interactive TTY session shaped for a Pseudoterminal, and run-to-completion.
 import type { Duplex } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { FrameDemuxer } from './demux';
+import { HijackedSession } from './hijackedSession';
 import { obj, str } from './mappers';
 import { deadline, delay } from './timeouts';
 import type { Transport } from './transport';
-import {
-    EngineError,
-    type CallOptions,
-    type Disposable,
-    type ExecOptions,
-    type ExecResult,
-    type ExecSession,
-    type Listener,
-} from './types';
+import { EngineError, type CallOptions, type ExecOptions, type ExecResult, type ExecSession } from './types';
 
 export const DEFAULT_SHELLS = ['/bin/bash', '/bin/sh'];
 
@@ -91,129 +83,19 @@ export async function execExitCode(transport: Transport, execId: string, waitMs 
     }
 }
 
-class Emitter<T> {
-    private readonly listeners = new Set<Listener<T>>();
-    readonly event = (l: Listener<T>): Disposable => {
-        this.listeners.add(l);
-        return { dispose: () => this.listeners.delete(l) };
-    };
-    fire(v: T): void {
-        for (const l of [...this.listeners]) {
-            try {
-                l(v);
-            } catch {
-                // a failing listener must not break the session
-            }
-        }
-    }
-    clear(): void {
-        this.listeners.clear();
-    }
-}
-
-class ApiExecSession implements ExecSession {
-    private readonly data = new Emitter<string>();
-    private readonly exit = new Emitter<number | undefined>();
-    private exitResult: { code: number | undefined } | undefined;
-    /** A listener added after the exit still hears about it. */
-    readonly onExit = (l: Listener<number | undefined>): Disposable => {
-        const d = this.exit.event(l);
-        const r = this.exitResult;
-        if (r) {
-            queueMicrotask(() => l(r.code));
-        }
-        return d;
-    };
-    private closed = false;
-    private exited = false;
-    /** Output that arrived before anyone listened (the prompt, typically). */
-    private early: string[] | undefined = [];
-
+class ApiExecSession extends HijackedSession implements ExecSession {
     constructor(
-        private readonly transport: Transport,
+        transport: Transport,
         readonly execId: string,
         readonly command: string[],
-        private readonly socket: Duplex,
+        socket: Duplex,
         tty: boolean,
     ) {
-        const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
-        const demux = tty ? undefined : new FrameDemuxer();
-        socket.on('data', (chunk: Buffer) => {
-            for (const f of demux ? demux.push(chunk) : [{ stream: 'stdout' as const, data: chunk }]) {
-                this.emitData(decoders[f.stream].write(f.data));
-            }
-        });
-        const finished = (): void => void this.finish();
-        socket.once('end', finished);
-        socket.once('close', finished);
-        socket.once('error', finished);
+        super(transport, socket, tty, `/exec/${enc(execId)}/resize`);
     }
 
-    private emitData(text: string): void {
-        if (!text) {
-            return;
-        }
-        if (this.early) {
-            this.early.push(text);
-        } else {
-            this.data.fire(text);
-        }
-    }
-
-    /** Output that arrived before the first listener (the prompt, typically) is replayed to it. */
-    readonly onData = (l: Listener<string>): Disposable => {
-        const d = this.data.event(l);
-        const early = this.early;
-        this.early = undefined;
-        for (const t of early ?? []) {
-            l(t);
-        }
-        return d;
-    };
-
-    private async finish(): Promise<void> {
-        if (this.exited) {
-            return;
-        }
-        this.exited = true;
-        this.socket.destroy();
-        const code = await execExitCode(this.transport, this.execId).catch(() => undefined);
-        this.exitResult = { code };
-        this.exit.fire(code);
-    }
-
-    write(data: string | Uint8Array): void {
-        if (!this.closed && !this.exited) {
-            this.socket.write(data);
-        }
-    }
-
-    async resize(cols: number, rows: number): Promise<void> {
-        if (this.exited || cols <= 0 || rows <= 0) {
-            return;
-        }
-        await this.transport.request({
-            method: 'POST',
-            path: `/exec/${enc(this.execId)}/resize`,
-            query: { h: Math.floor(rows), w: Math.floor(cols) },
-            ok: [200, 201],
-            operation: 'resize the terminal',
-        });
-    }
-
-    close(): void {
-        if (this.closed) {
-            return;
-        }
-        this.closed = true;
-        // end() sends EOF; the TTY process then gets a hang-up when the connection goes.
-        this.socket.end();
-        setTimeout(() => this.socket.destroy(), 1000).unref();
-    }
-
-    dispose(): void {
-        this.close();
-        this.data.clear();
+    protected async exitAfterEnd(): Promise<{ code: number | undefined }> {
+        return { code: await execExitCode(this.transport, this.execId).catch(() => undefined) };
     }
 }
 

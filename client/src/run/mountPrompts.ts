@@ -6,7 +6,7 @@ import { suggestName } from './runSpec';
 import type { ListAction } from './multiStep';
 import { mountClash, parseMount } from './runOptions';
 import type { RunPlan } from './runPlan';
-import type { WizardFacts } from './runWizard';
+import type { WizardFacts } from './runSteps';
 
 export function mountText(source: string, target: string, readOnly?: boolean): string {
     return source ? `${source}:${target}${readOnly ? ':ro' : ''}` : target;

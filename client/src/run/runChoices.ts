@@ -5,8 +5,6 @@ import { BACK, type Answer, type Frame, inputStep, pickStep } from './multiStep'
 import { parseRestart } from './runOptions';
 import { runCommandLine, type RunPlan } from './runPlan';
 
-export type Plan = { -readonly [K in keyof RunPlan]: RunPlan[K] };
-
 /** Step numbers of the wizard that the review can go back to. */
 export const STEP = {
     name: 1,
@@ -17,9 +15,14 @@ export const STEP = {
     logOptions: 6,
     lifetime: 7,
     mode: 8,
+    review: 9,
 } as const;
 
-export async function lifetimeStep(frame: Frame, plan: Plan): Promise<Answer<'next'>> {
+/** --rm or a restart policy (or neither), as the plan's `autoRemove` and `restart`. */
+export async function lifetimeStep(
+    frame: Frame,
+    plan: RunPlan,
+): Promise<Answer<Pick<RunPlan, 'autoRemove' | 'restart'>>> {
     const items = [
         {
             label: 'Keep it when it stops',
@@ -86,12 +89,10 @@ export async function lifetimeStep(frame: Frame, plan: Plan): Promise<Answer<'ne
         }
         restart = `on-failure:${n.trim()}`;
     }
-    plan.autoRemove = r.rm || undefined;
-    plan.restart = restart;
-    return 'next';
+    return { autoRemove: r.rm || undefined, restart };
 }
 
-export async function reviewStep(frame: Frame, plan: Plan, review: number): Promise<Answer<number>> {
+export async function reviewStep(frame: Frame, plan: RunPlan, review: number): Promise<Answer<number>> {
     const line = runCommandLine(plan);
     for (;;) {
         const items = [
