@@ -11,6 +11,7 @@ import { loadEngine } from './engineLoader';
 import { LogDocuments } from './logs/logDocuments';
 import { ContainersView } from './views/containersView';
 import { EngineConnection } from './engineConnection';
+import { Engines } from './engines';
 import { ImagesView, SHOW_DANGLING_SETTING } from './views/imagesView';
 import { NetworksView } from './views/networksView';
 import { RefreshManager } from './views/refreshManager';
@@ -53,8 +54,11 @@ export function registerExplorer(
     const create =
         deps.createEngineClient ??
         (async (options: EngineClientOptions) => (await loadEngine()).createEngineClient(options));
+    const env = deps.env ?? process.env;
+    // "Use in this window" wins over the setting and the environment; automatic otherwise.
+    const engines = new Engines({ state: context.workspaceState, env, log, hostSetting: dockerHostSetting });
     const connection = new EngineConnection(
-        async () => create({ hostSetting: dockerHostSetting(), env: deps.env ?? process.env }),
+        async () => create({ hostSetting: dockerHostSetting(), env, connection: await engines.chosenConnection() }),
         log,
     );
     const views = {
@@ -128,6 +132,8 @@ export function registerExplorer(
         ...Object.values(views),
         ...treeViews,
         connection,
+        engines.attach(connection),
+        engines,
     ];
     return Object.assign(vscode.Disposable.from(...disposables), { views: views as ExplorerTreeData });
 }

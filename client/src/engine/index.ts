@@ -15,3 +15,8 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     const connection = options.connection ?? resolveConnection(nodeConnectionInputs(options.hostSetting, env));
     return new EngineApiClient(connection, env, options.defaultTimeoutMs);
 }
+export { dockerConfigDir } from './connection';
+export { discoverEngines, nodeDiscoveryInputs, type EngineEntry, type UserEngineSetting } from './discovery';
+export { probeConnection, probeWith, type EngineKind, type ProbeResult } from './probe';
+export { DockerConfigError, setCurrentContext } from './dockerConfigFile';
+export { watchDockerConfig } from './dockerConfigWatch';

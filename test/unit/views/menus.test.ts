@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import type { EngineEntry } from '../../../client/src/engine/discovery';
+import { EngineError } from '../../../client/src/engine/types';
+import { engineRow } from '../../../client/src/engines/engineModel';
 import { composeItem, containerItem } from '../../../client/src/views/containerModel';
 import { imageItem, imageRoots } from '../../../client/src/views/imageModel';
 import { networkItem, networkRoots } from '../../../client/src/views/networkModel';
@@ -106,6 +109,32 @@ describe('package.json menus match the view models', () => {
             ['containers.stop', 'containers.openShell', 'containers.restart'],
             ['containers.start'],
         );
+    });
+
+    it('engines: Use in This Window unless in use; Make the CLI default only for a context that is not already', () => {
+        const entry = (origin: EngineEntry['origin'], cliCurrent = false): EngineEntry => ({
+            id: `${origin}:x`,
+            name: 'x',
+            origin,
+            cliCurrent,
+            connection: { source: 'context', host: 'unix:///x.sock', scheme: 'unix', description: 'x' },
+        });
+        const down = { state: 'unreachable' as const, error: new EngineError('notRunning', 'no') };
+        const view = 'dockwise.engines';
+        const cases: [string, string[], string[]][] = [
+            [engineRow(entry('context'), undefined, false).contextValue, ['engines.use', 'engines.makeCliDefault'], []],
+            [
+                engineRow(entry('context', true), undefined, false).contextValue,
+                ['engines.use'],
+                ['engines.makeCliDefault'],
+            ],
+            [engineRow(entry('context'), down, true).contextValue, ['engines.makeCliDefault'], ['engines.use']],
+            [engineRow(entry('podman'), undefined, false).contextValue, ['engines.use'], ['engines.makeCliDefault']],
+            [engineRow(entry('user'), undefined, true).contextValue, [], ['engines.use', 'engines.makeCliDefault']],
+        ];
+        for (const [contextValue, has, lacks] of cases) {
+            assertMenu(view, contextValue, has, lacks);
+        }
     });
 
     it('exited and created containers: start, no stop/pause/shell', () => {
@@ -222,7 +251,7 @@ describe('package.json explorer contributions', () => {
         }
     });
 
-    it('one activity-bar container with the four views, volumes and networks collapsed', () => {
+    it('one activity-bar container with the four views and Engines, volumes, networks and engines collapsed', () => {
         assert.deepEqual(
             contributes.viewsContainers.activitybar.find((c) => c.id === 'dockwise'),
             { id: 'dockwise', title: 'Dockwise', icon: 'media/dockwise.svg' },
@@ -230,11 +259,11 @@ describe('package.json explorer contributions', () => {
         const views = contributes.views.dockwise ?? [];
         assert.deepEqual(
             views.map((v) => v.id),
-            ['dockwise.containers', 'dockwise.images', 'dockwise.volumes', 'dockwise.networks'],
+            ['dockwise.containers', 'dockwise.images', 'dockwise.volumes', 'dockwise.networks', 'dockwise.engines'],
         );
         assert.deepEqual(
             views.map((v) => v.visibility),
-            [undefined, undefined, 'collapsed', 'collapsed'],
+            [undefined, undefined, 'collapsed', 'collapsed', 'collapsed'],
         );
     });
 
