@@ -148,6 +148,8 @@ if (want('ui')) {
     }
     step('tests: ui (the VSIX in code-server, driven by Playwright)', process.execPath, [
         '--test-reporter=spec',
+        '--test-concurrency=1',
         'test/ui/workbench.test.mjs',
+        'test/ui/engines.test.mjs',
     ]);
 }

@@ -44,6 +44,8 @@ export interface ExplorerTreeData {
     readonly images: vscode.TreeDataProvider<unknown>;
     readonly volumes: vscode.TreeDataProvider<unknown>;
     readonly networks: vscode.TreeDataProvider<unknown>;
+    /** The Engines view. */
+    readonly engines?: vscode.TreeDataProvider<unknown>;
 }
 
 export function registerExplorer(
@@ -135,5 +137,6 @@ export function registerExplorer(
         engines.attach(connection),
         engines,
     ];
-    return Object.assign(vscode.Disposable.from(...disposables), { views: views as ExplorerTreeData });
+    const treeData: ExplorerTreeData = { ...views, engines: engines.view };
+    return Object.assign(vscode.Disposable.from(...disposables), { views: treeData });
 }

@@ -9,7 +9,13 @@ export const PICK_COMMAND = 'dockwise.engines.pick';
 function engineName(connection: EngineConnection, choice: EngineChoice): string {
     const s = connection.state;
     const conn = s.state === 'idle' ? undefined : s.connection;
-    return choice.chosen?.name ?? conn?.contextName ?? (conn ? conn.host.replace(/^unix:\/\//, '') : 'Docker');
+    if (choice.chosen) {
+        return choice.chosen.name;
+    }
+    if (conn?.source === 'env') {
+        return 'DOCKER_HOST';
+    }
+    return conn?.contextName ?? (conn ? conn.host.replace(/^unix:\/\//, '') : 'Docker');
 }
 
 export function engineStatusBar(connection: EngineConnection, choice: EngineChoice): vscode.Disposable {

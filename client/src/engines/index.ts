@@ -22,6 +22,8 @@ export class Engines implements vscode.Disposable {
     readonly choice: EngineChoice;
     readonly catalog: EngineCatalog;
     private readonly disposables: vscode.Disposable[] = [];
+    /** The Engines view's tree data (created by attach), for the extension-host tests. */
+    view: vscode.TreeDataProvider<unknown> | undefined;
 
     constructor(private readonly deps: EnginesDeps) {
         this.choice = new EngineChoice(deps.state);
@@ -58,6 +60,7 @@ export class Engines implements vscode.Disposable {
             return !!current && current.source !== 'setting' && sameEngine(current, entry);
         };
         const view = new EnginesView(this.catalog, inUse);
+        this.view = view as vscode.TreeDataProvider<unknown>;
         const setChosenKey = (): Thenable<unknown> =>
             vscode.commands.executeCommand('setContext', 'dockwise.engines.chosen', !!this.choice.chosen);
         void setChosenKey();

@@ -34,6 +34,7 @@ export interface DockwiseTestApi {
             readonly images: TreeData;
             readonly volumes: TreeData;
             readonly networks: TreeData;
+            readonly engines?: TreeData;
         };
     };
 }
