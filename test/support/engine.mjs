@@ -198,6 +198,15 @@ export async function stopDaemon(pid, dir, { keepDir = false } = {}) {
         }
     }
     // The managed containerd normally exits with dockerd; make sure no process of this dir survives.
+    killProcessesOf(dir);
+    if (keepDir) {
+        return;
+    }
+    unmountAndRemove(dir);
+}
+
+/** SIGKILLs every process whose command line names `dir` (a daemon's leftovers), except this one. */
+export function killProcessesOf(dir) {
     for (const p of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
         if (Number(p) !== process.pid && daemonAlive(Number(p), dir)) {
             try {
@@ -207,9 +216,10 @@ export async function stopDaemon(pid, dir, { keepDir = false } = {}) {
             }
         }
     }
-    if (keepDir) {
-        return;
-    }
+}
+
+/** Unmounts whatever a daemon left mounted under `dir`, deepest first, then removes `dir`. */
+export function unmountAndRemove(dir) {
     const mounts = fs
         .readFileSync('/proc/mounts', 'utf8')
         .split('\n')

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensurePackage, ping } from './engine.mjs';
+import { ensurePackage, killProcessesOf, ping, unmountAndRemove } from './engine.mjs';
 
 export const PODMAN_IMAGE = 'localhost/dockwise-test/busybox:latest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -128,35 +128,14 @@ function alive(pid, dir) {
 
 /** Stops the service (and any conmon/container process of this dir), unmounts and removes the dir. */
 export async function stopPodman(pid, dir) {
-    const mine = () =>
-        fs
-            .readdirSync('/proc')
-            .filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid)
-            .map(Number)
-            .filter((p) => alive(p, dir));
     if (pid && alive(pid, dir)) {
         process.kill(pid, 'SIGTERM');
         for (let i = 0; i < 100 && alive(pid, dir); i++) {
             await new Promise((r) => setTimeout(r, 50));
         }
     }
-    for (const p of mine()) {
-        try {
-            process.kill(p, 'SIGKILL');
-        } catch {
-            // gone already
-        }
-    }
-    const mounts = fs
-        .readFileSync('/proc/mounts', 'utf8')
-        .split('\n')
-        .map((l) => l.split(' ')[1])
-        .filter((m) => m?.startsWith(dir + '/'))
-        .sort((a, b) => b.length - a.length);
-    for (const m of mounts) {
-        spawnSync('umount', ['-l', m]);
-    }
-    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    killProcessesOf(dir);
+    unmountAndRemove(dir);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
