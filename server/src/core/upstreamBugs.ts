@@ -3,6 +3,7 @@ import { ImageTemplate } from 'dockerfile-ast/lib/imageTemplate';
 import type { Position } from 'vscode-languageserver-types';
 import type { Validation } from './kit/dockerfileUtils';
 import type { DockerfileModel } from './model';
+import { withParsed } from './sharedParse';
 
 /*
  * Ways around four bugs of dockerfile-utils 0.16 / dockerfile-ast 0.7 that `npm run fuzz` found
@@ -102,7 +103,8 @@ export function validateAround(model: DockerfileModel, run: (text: string) => Va
     const defused = defuseStageNames(model);
     const names = defused.names;
     const text = loneCrToLf(defused.text);
-    let v = run(text);
+    // Nothing defused (the usual case): validate reads the model's parse instead of parsing again.
+    let v = withParsed(model.text, model.ast, () => run(text));
     if (v.error?.startsWith('TypeError')) {
         const retry = run(defuseCommentEscapes(model, text));
         v = retry.error === undefined ? retry : v;
