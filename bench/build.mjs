@@ -58,6 +58,23 @@ documents.listen(connection);
 connection.listen();
 `;
 
+// The peer of the whole-process CLI run (cliProcess.mjs): one process validating every Dockerfile of a folder.
+const PEER_VALIDATE_ENTRY = `
+const { readdirSync, readFileSync } = require('node:fs');
+const path = require('node:path');
+const { validate } = require('dockerfile-utils');
+let findings = 0;
+const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name === 'Dockerfile') findings += validate(readFileSync(p, 'utf8')).length;
+    }
+};
+walk(process.argv[2]);
+console.log(findings);
+`;
+
 // The floor for any LSP extension: vscode-languageclient bundled and minified, activate() doing nothing else.
 const REF_EXTENSION_ENTRY = `
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
@@ -110,6 +127,12 @@ export async function build(root, log = () => {}) {
             ...common,
             stdin: { contents: PEER_SERVER_ENTRY, resolveDir: root, loader: 'js', sourcefile: 'peer-server.js' },
             outfile: path.join(out, 'peer-server.js'),
+            minify: true,
+        }),
+        esbuild.build({
+            ...common,
+            stdin: { contents: PEER_VALIDATE_ENTRY, resolveDir: root, loader: 'js', sourcefile: 'peer-validate.js' },
+            outfile: path.join(out, 'peer-validate.js'),
             minify: true,
         }),
         esbuild.build({

@@ -1,7 +1,8 @@
 // Section 3: editor latency over real LSP. The shipped bundle (dist/server.js, production build) is forked
 // with --node-ipc and driven with vscode-languageserver-protocol as VS Code would: a 500-line Dockerfile,
 // 200 single-character incremental edits (didChange → the publishDiagnostics of that version, with
-// dockwise.lint.debounceMs = 0 answered to workspace/configuration), then 200 completions and 200 code actions.
+// dockwise.lint.debounceMs = 0 answered to workspace/configuration), then 200 completions and 200 code actions;
+// then 40 edits on a 5,000-line Dockerfile in fresh servers (diagnostics latency only).
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import { bigDockerfile, rng } from './corpus.mjs';
@@ -132,6 +133,50 @@ async function request(session, method, params) {
     return { ms: now() - t0, res };
 }
 
+/** `count` (+ `warm` untimed) one-letter edits typed into every session; the ms of each, by session. */
+async function typeEdits(sessions, lines, r, count, warm) {
+    const out = Object.fromEntries(sessions.map((s) => [s.name, []]));
+    for (let i = 0; i < count + warm; i++) {
+        let line;
+        do {
+            line = r.int(0, lines.length - 2);
+        } while (lines[line].length === 0);
+        const character = r.int(0, lines[line].length);
+        const ch = 'abcdefghijklmnopqrstuvwxyz'[r.int(0, 25)];
+        lines[line] = lines[line].slice(0, character) + ch + lines[line].slice(character);
+        for (const s of i % 2 ? [...sessions].reverse() : sessions) {
+            const t = await typeChar(s, line, character, ch);
+            if (i >= warm) {
+                out[s.name].push(t);
+            }
+        }
+    }
+    return out;
+}
+
+/** The same edits on a bigger document (diagnostics latency only), in fresh servers. */
+async function largeDocument(options, r) {
+    const text = bigDockerfile((options.seed ?? 20240611) + 1, options.largeLines ?? 5000);
+    const lines = text.split('\n');
+    const sessions = [
+        await openSession('dockwise', path.join(BUILD, 'dist', 'server.js'), text),
+        await openSession('peer', path.join(BUILD, 'peer-server.js'), text),
+    ];
+    const edits = options.largeEdits ?? 40;
+    const typed = await typeEdits(sessions, lines, r, edits, 3);
+    for (const s of sessions) {
+        await s.server.stop();
+    }
+    const out = { documentLines: lines.length - 1, edits, didChangeToDiagnosticsMs: {} };
+    for (const s of sessions) {
+        out.didChangeToDiagnosticsMs[s.name] = stats(typed[s.name]);
+    }
+    const d = out.didChangeToDiagnosticsMs;
+    out.ratio = { p50: round(d.dockwise.p50 / d.peer.p50, 2), p95: round(d.dockwise.p95 / d.peer.p95, 2) };
+    log(`${out.documentLines} lines: dockwise diagnostics p95 ${d.dockwise.p95} ms, peer ${d.peer.p95} ms`);
+    return out;
+}
+
 section(import.meta.url, async (options) => {
     const r = rng(options.seed ?? 7);
     const text = bigDockerfile(options.seed ?? 20240611, options.lines ?? 500);
@@ -147,20 +192,9 @@ section(import.meta.url, async (options) => {
 
     // Edits: one letter typed at a seeded position of a non-empty line, sent to both servers (alternating who
     // goes first), each timed from didChange to the publishDiagnostics of that version.
-    for (let i = 0; i < count + warm; i++) {
-        let line;
-        do {
-            line = r.int(0, lines.length - 2);
-        } while (lines[line].length === 0);
-        const character = r.int(0, lines[line].length);
-        const ch = 'abcdefghijklmnopqrstuvwxyz'[r.int(0, 25)];
-        lines[line] = lines[line].slice(0, character) + ch + lines[line].slice(character);
-        for (const s of i % 2 ? [...sessions].reverse() : sessions) {
-            const t = await typeChar(s, line, character, ch);
-            if (i >= warm) {
-                ms[s.name].diagnostics.push(t);
-            }
-        }
+    const typed = await typeEdits(sessions, lines, r, count, warm);
+    for (const s of sessions) {
+        ms[s.name].diagnostics = typed[s.name];
     }
 
     // Completion at seeded positions of the settled document: line starts (keywords), line ends (arguments,
@@ -218,5 +252,6 @@ section(import.meta.url, async (options) => {
     for (const s of sessions) {
         await s.server.stop();
     }
+    result.large = await largeDocument(options, r);
     return result;
 });

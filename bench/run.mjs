@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds what the benchmarks load, runs every section in its own Node process (a fresh heap
 // and JIT each; a section that fails is reported, not fatal) and writes bench/report.md and bench/report.json.
-//   node bench/run.mjs [--quick] [--only startup,lsp,lint,explorer,logs] [--out <dir>] [--no-engine]
+//   node bench/run.mjs [--quick] [--only startup,lsp,lint,cli,explorer,logs] [--out <dir>] [--no-engine]
 // --quick: small sizes, for checking the bench itself (the report says so). The engine sections find or start
 // a Docker engine with test/support/engine.mjs (and stop it again only if they started it).
 import { spawn, spawnSync } from 'node:child_process';
@@ -33,12 +33,17 @@ const QUICK = {
     idleWindowSec: 10,
     stopRuns: 2,
     logLines: 100_000,
+    cliFiles: 60,
+    largeLines: 1500,
+    largeEdits: 8,
+    cliRounds: 1,
 };
 
 const SECTIONS = [
     { name: 'startup', file: 'startup.mjs', timeoutMin: 4 },
     { name: 'lsp', file: 'lsp.mjs', timeoutMin: 6 },
     { name: 'lint', file: 'lint.mjs', timeoutMin: 12 },
+    { name: 'cli', file: 'cliProcess.mjs', timeoutMin: 8 },
     { name: 'explorer', file: 'explorer.mjs', timeoutMin: 10, engine: true },
     { name: 'logs', file: 'logs.mjs', timeoutMin: 10, engine: true },
 ];
