@@ -36,6 +36,9 @@ export interface CompletionInput {
 
 /** Whether `position` is in the tag of a FROM image (`FROM node:|`), where the service asks Docker Hub. */
 export function inImageTag(text: string, position: Position): boolean {
+    if (!mayBeInImageTag(text, position)) {
+        return false;
+    }
     const from = DockerfileParser.parse(text)
         .getInstructions()
         .find(
@@ -53,6 +56,28 @@ export function inImageTag(text: string, position: Position): boolean {
         position.line < range.end.line ||
         (position.line === range.end.line && position.character <= range.end.character);
     return afterStart && beforeEnd;
+}
+
+/**
+ * A look at the cursor's line before parsing the file (completion then parses once, in the service):
+ * when the line starts an instruction, i.e. the last line above it that is not blank or a comment does
+ * not end with an escape character, the cursor can be in a FROM tag only if the line holds `from` and
+ * a colon. Anything else (a continued instruction) takes the parse.
+ */
+export function mayBeInImageTag(text: string, position: Position): boolean {
+    const lines = text.split(/\r\n|\r|\n/, position.line + 1);
+    const line = lines[position.line] ?? '';
+    for (let i = position.line - 1; i >= 0; i--) {
+        const above = lines[i]!.trim();
+        if (above === '' || above.startsWith('#')) {
+            continue;
+        }
+        if (above.endsWith('\\') || above.endsWith('`')) {
+            return true;
+        }
+        break;
+    }
+    return line.includes(':') && /from/i.test(line);
 }
 
 /**
