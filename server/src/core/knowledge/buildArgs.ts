@@ -228,21 +228,64 @@ export function globalArgs(model: DockerfileModel): ArgDecl[] {
 
 /**
  * Names defined before `inst` in its stage and the stages it builds on (ENV is inherited; so are
- * ARGs, as BuildKit hands a stage's build args to the stages built on it).
+ * ARGs, as BuildKit hands a stage's build args to the stages built on it). Answered from an index
+ * built once per stage: a scan per instruction was quadratic in the stage's length (50k-line file).
  */
-export function namesInScope(stage: Stage, inst: Instruction): Set<string> {
-    const names = new Set<string>();
-    for (const s of stageChain(stage).reverse()) {
-        for (const i of s.instructions) {
-            if (i === inst) {
-                return names;
+export function namesInScope(stage: Stage, inst: Instruction): Iterable<string> & { has(name: string): boolean } {
+    const index = scopeIndex(stage);
+    const at = index.position.get(inst);
+    if (at === undefined) {
+        return index.all; // Not one of the stage's own instructions (an ONBUILD trigger): the whole chain.
+    }
+    const has = (name: string) => index.inherited.has(name) || (index.first.get(name) ?? Infinity) < at;
+    return {
+        has,
+        // In definition order, the stages built on first (as "did you mean" suggestions read them).
+        *[Symbol.iterator]() {
+            yield* index.inherited;
+            for (const [name, k] of index.first) {
+                if (k < at && !index.inherited.has(name)) {
+                    yield name;
+                }
             }
-            for (const n of definedBy(i)) {
-                names.add(n);
+        },
+    };
+}
+
+interface ScopeIndex {
+    /** Names the stages this one builds on define. */
+    inherited: Set<string>;
+    /** Each name's first definition in the stage itself, by position. */
+    first: Map<string, number>;
+    position: Map<Instruction, number>;
+    all: Set<string>;
+}
+
+const scopeCache = new WeakMap<Stage, ScopeIndex>();
+
+function scopeIndex(stage: Stage): ScopeIndex {
+    let index = scopeCache.get(stage);
+    if (!index) {
+        const inherited = new Set<string>();
+        for (const s of stageChain(stage).slice(1).reverse()) {
+            for (const i of s.instructions) {
+                definedBy(i).forEach((n) => inherited.add(n));
             }
         }
+        const first = new Map<string, number>();
+        const position = new Map<Instruction, number>();
+        stage.instructions.forEach((i, k) => {
+            position.set(i, k);
+            for (const n of definedBy(i)) {
+                if (!first.has(n)) {
+                    first.set(n, k);
+                }
+            }
+        });
+        index = { inherited, first, position, all: new Set([...inherited, ...first.keys()]) };
+        scopeCache.set(stage, index);
     }
-    return names;
+    return index;
 }
 
 /** The stage chain's root image: `scratch`, an external image, or a variable. */

@@ -39,13 +39,16 @@ export const pipNoCacheDir: Rule = {
     check({ model }) {
         const findings: Finding[] = [];
         for (const { inst } of finalRuns(model)) {
-            if (cacheMount(inst) || /\bPIP_NO_CACHE_DIR=\S/.test(inst.args().text) || envDisablesCache(inst)) {
-                continue;
-            }
+            // The earlier ENV/ARG are looked at only for a RUN with a pip install (a scan per RUN was quadratic).
+            let exempt: boolean | undefined;
             for (const cmd of inst.commands()) {
                 const pip = pipInstall(cmd);
                 if (pip?.tool !== 'pip' || hasFlag(pip.cli, 'no-cache-dir', 'cache-dir')) {
                     continue;
+                }
+                exempt ??= cacheMount(inst) || /\bPIP_NO_CACHE_DIR=\S/.test(inst.args().text) || envDisablesCache(inst);
+                if (exempt) {
+                    break;
                 }
                 findings.push({
                     range: head(cmd, pip.install),
