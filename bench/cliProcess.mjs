@@ -5,10 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { generateCorpus, lineCount } from './corpus.mjs';
 import { BUILD, log, median, now, ROOT, round, section } from './support/util.mjs';
 
-const REPORT_CPU = path.join(ROOT, 'bench', 'support', 'reportCpu.cjs');
+const REPORT_CPU = pathToFileURL(path.join(ROOT, 'bench', 'support', 'reportCpu.mjs')).href;
 
 /** Writes the corpus as project folders (p0/Dockerfile, …); returns the folder and its size. */
 function writeCorpus(seed, files) {
@@ -28,7 +29,7 @@ function runOnce(script, args) {
     const cpuFile = path.join(BUILD, 'cli-cpu.txt');
     rmSync(cpuFile, { force: true });
     const t0 = now();
-    const r = spawnSync(process.execPath, ['--require', REPORT_CPU, script, ...args], {
+    const r = spawnSync(process.execPath, ['--import', REPORT_CPU, script, ...args], {
         encoding: 'utf8',
         maxBuffer: 256 * 2 ** 20,
         env: { ...process.env, DOCKWISE_BENCH_CPU_FILE: cpuFile },

@@ -424,7 +424,7 @@ function cliSection(cli) {
     }
     return [
         '## 7. Command line, whole process',
-        `${fmt(cli.files, 0)} generated Dockerfiles (bench/corpus.mjs), one per project folder, ${fmt(cli.lines, 0)} lines: one \`${cli.command}\` process (the shipped dist/cli.js) against ${cli.peer}. Interleaved, a warm-up run, then the median of ${cli.rounds} rounds; CPU is the process's own user + system time (bench/support/reportCpu.cjs), wall includes Node's start.`,
+        `${fmt(cli.files, 0)} generated Dockerfiles (bench/corpus.mjs), one per project folder, ${fmt(cli.lines, 0)} lines: one \`${cli.command}\` process (the shipped dist/cli.js) against ${cli.peer}. Interleaved, a warm-up run, then the median of ${cli.rounds} rounds; CPU is the process's own user + system time (bench/support/reportCpu.mjs), wall includes Node's start.`,
         table(
             ['', 'Dockwise', 'dockerfile-utils', 'Dockwise / dockerfile-utils'],
             [
