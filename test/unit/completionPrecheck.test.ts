@@ -55,5 +55,6 @@ describe('completion: the line check before parsing for a FROM tag', () => {
     it('answers without a parse on lines that start an instruction without a FROM tag', () => {
         assert.equal(mayBeInImageTag('FROM node:18\nRUN apt-get install\n', { line: 1, character: 4 }), false);
         assert.equal(mayBeInImageTag('RUN a \\\n  b:c from\n', { line: 1, character: 3 }), true);
+        assert.equal(inImageTag('FROM a:b\n', { line: 9, character: 2 }), false); // past the end (fuzz)
     });
 });

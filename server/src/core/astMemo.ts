@@ -1,3 +1,5 @@
+// The package's entry first: its modules require each other in a cycle that only resolves in that order.
+import 'dockerfile-ast';
 import { Instruction } from 'dockerfile-ast/lib/instruction';
 import { PropertyInstruction } from 'dockerfile-ast/lib/propertyInstruction';
 
@@ -10,8 +12,9 @@ import { PropertyInstruction } from 'dockerfile-ast/lib/propertyInstruction';
  * third of the run in it (docs/lint-speed.md). An instruction's document, range and escape character
  * are set once in its constructor and never change, so the scan is done once per instruction and kept.
  * Callers get a copy of the array (ModifiableInstruction.getArguments shifts the flags off what it gets);
- * the Argument objects are immutable. The bundle holds one dockerfile-ast, so the language service's
- * features get the same saving.
+ * the Argument objects are shared. Only while a lint runs (`withAstMemo`): the language service's
+ * features read the same dockerfile-ast and some of them change what they get (its semantic tokens
+ * came out different with the memo on), so outside a lint every call computes afresh as before.
  */
 
 const MEMO = Symbol('dockwise.astMemo');
@@ -23,6 +26,9 @@ function memoize(proto: object, method: string, slot: keyof Memo): void {
     const target = proto as Record<string, (this: Memoized) => unknown[]>;
     const original = target[method]!;
     target[method] = function (this: Memoized) {
+        if (active === 0) {
+            return original.call(this);
+        }
         const memo = (this[MEMO] ??= {});
         const list = (memo[slot] ??= original.call(this));
         return list.slice();
@@ -30,6 +36,19 @@ function memoize(proto: object, method: string, slot: keyof Memo): void {
 }
 
 const PATCHED = Symbol.for('dockwise.astMemo.patched');
+
+/** How many `withAstMemo` calls are running (nested lints count once each). */
+let active = 0;
+
+/** Runs `f` (a lint, synchronous) with dockerfile-ast's argument scans memoized. */
+export function withAstMemo<T>(f: () => T): T {
+    active++;
+    try {
+        return f();
+    } finally {
+        active--;
+    }
+}
 
 function patch(): void {
     const proto = Instruction.prototype as unknown as Record<symbol, boolean>;

@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { effectiveSeverity, idsOf, type LintConfig } from './config';
+import { withAstMemo } from './astMemo';
 import { buildModel, type DockerfileModel } from './model';
 import { experimentalOn, fileSuppressed, pragmasOf } from './pragmas';
 import { RULES } from './rules';
@@ -24,6 +25,10 @@ export interface LintResult {
 }
 
 export function lint(text: string, config: LintConfig = {}, rules: readonly Rule[] = RULES): LintResult {
+    return withAstMemo(() => lintWith(text, config, rules));
+}
+
+function lintWith(text: string, config: LintConfig, rules: readonly Rule[]): LintResult {
     let model: DockerfileModel;
     try {
         model = buildModel(text);

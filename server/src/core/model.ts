@@ -7,7 +7,6 @@ import {
 } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import './astMemo';
 import { basename, type Command, commandsFromJson, commandsFromShell } from './commands';
 import { type LogicalText, logicalText } from './logicalText';
 

@@ -68,7 +68,7 @@ export function mayBeInImageTag(text: string, position: Position): boolean {
     const lines = text.split(/\r\n|\r|\n/, position.line + 1);
     const line = lines[position.line] ?? '';
     for (let i = position.line - 1; i >= 0; i--) {
-        const above = lines[i]!.trim();
+        const above = (lines[i] ?? '').trim(); // positions past the end come from clients too
         if (above === '' || above.startsWith('#')) {
             continue;
         }
