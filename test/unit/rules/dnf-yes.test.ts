@@ -13,8 +13,20 @@ describe(ID, () => {
         assert.deepEqual(hits(ID, 'FROM fedora:41\nRUN dnf install -y httpd-2.4.46 && dnf clean all\n'), []);
         assert.equal(findings(ID, 'FROM fedora:41\nRUN dnf install x-1\n')[0]!.severity, 'warning');
     });
-    it('leaves microdnf alone: it never asks', () => {
-        assert.deepEqual(hits(ID, 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install x-1\n'), []);
+    it('checks microdnf too: on EL9 images it asks for confirmation like dnf', () => {
+        const text = 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install x-1\n';
+        assert.deepEqual(hits(ID, text), [[1, 'microdnf install']]);
+        assert.deepEqual(
+            hits(ID, 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y x-1\n'),
+            [],
+        );
+    });
+    it('knows the short sub-command names: dnf in, rm, up', () => {
+        assert.deepEqual(hits(ID, 'FROM fedora:41\nRUN dnf in x-1 && dnf rm y && dnf up\n'), [
+            [1, 'dnf in'],
+            [1, 'dnf rm'],
+            [1, 'dnf up'],
+        ]);
     });
     it('checks dnf5, groups and modules, sh -c and ONBUILD', () => {
         const text = [

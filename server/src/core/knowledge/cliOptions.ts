@@ -131,6 +131,11 @@ export const PIP_SPEC: CliSpec = {
         'install-option',
         'keyring-provider',
         'group',
+        'root-user-action',
+        'upgrade-strategy',
+        'use-feature',
+        'use-deprecated',
+        'resume-retries',
     ],
 };
 export const NPM_SPEC: CliSpec = {

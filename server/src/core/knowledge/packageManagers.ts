@@ -25,6 +25,8 @@ export function managerCommand(cmd: Command, names: ReadonlySet<string>, spec: C
 }
 
 export const APT = new Set(['apt-get', 'apt']);
+/** apt's front ends that take the same `-y` and `name=version` and keep the same lists (aptitude beside apt-get). */
+export const APT_FAMILY = new Set(['apt-get', 'apt', 'aptitude']);
 export const RPM_MANAGERS = new Set(['yum', 'dnf', 'dnf5', 'microdnf']);
 export const DNF = new Set(['dnf', 'dnf5', 'microdnf']);
 
@@ -49,6 +51,10 @@ export const RPM_CHANGES = new Set([
     'reinstall',
     'remove',
     'erase',
+    'in',
+    'rm',
+    'up',
+    'rei',
     'update',
     'upgrade',
     'downgrade',
@@ -60,7 +66,25 @@ export const RPM_CHANGES = new Set([
     'module',
     'swap',
 ]);
-export const RPM_INSTALLS = new Set(['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade']);
+export const RPM_INSTALLS = new Set([
+    'install',
+    'in',
+    'groupinstall',
+    'localinstall',
+    'reinstall',
+    'rei',
+    'update',
+    'upgrade',
+    'up',
+]);
+
+/** yum's and dnf's short names of sub-commands (`dnf in`, `yum rm`). */
+const RPM_ALIASES: Readonly<Record<string, string>> = { in: 'install', rm: 'remove', up: 'upgrade', rei: 'reinstall' };
+
+/** A yum/dnf sub-command by its full name. */
+export function rpmVerb(word: CommandWord | undefined): string | undefined {
+    return word && (RPM_ALIASES[word.value] ?? word.value);
+}
 export const ZYPPER_CHANGES = new Set([
     'install',
     'in',
@@ -151,9 +175,15 @@ export function rpmAssumesYes(mc: ManagerCommand): boolean {
     );
 }
 
-/** The packages of a yum/dnf `install` that name no version (groups, provides, files and modules aside). */
+/**
+ * The packages of a yum/dnf `install` (or `in`) that name no version (groups, provides, files and
+ * modules aside); for `module install`, the modules without a `:stream`.
+ */
 export function rpmUnpinned(mc: ManagerCommand): CommandWord[] {
-    if (mc.sub?.value !== 'install') {
+    if (rpmVerb(mc.sub) === 'module' && rpmVerb(mc.operands[0]) === 'install') {
+        return mc.operands.slice(1).filter((w) => !w.dynamic && w.value !== '' && !w.value.includes(':'));
+    }
+    if (rpmVerb(mc.sub) !== 'install') {
         return [];
     }
     return mc.operands.filter(

@@ -1,4 +1,4 @@
-import { APT, APT_SPEC, isLocalPackage, managerCommand } from '../knowledge/packageManagers';
+import { APT_FAMILY, APT_SPEC, isLocalPackage, managerCommand } from '../knowledge/packageManagers';
 import type { Finding, Rule } from '../types';
 import { allRuns, hull, nameList } from '../kit';
 
@@ -17,7 +17,7 @@ export const aptPin: Rule = {
         bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n',
         good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 \\\n    && rm -rf /var/lib/apt/lists/*\n',
         notes: [
-            'Checked for `apt-get install` and `apt install`, also inside `sh -c` and `ONBUILD RUN`. A package counts as pinned with `=version` (wildcards such as `=1.2.*` included), a release (`name/bookworm-backports`), or when it is a `.deb` file or path. Packages given through variables (`$PACKAGES`) are not checked, and the value of `-t`/`--target-release` or `-o` is not a package.',
+            'Checked for `apt-get install`, `apt install` and `aptitude install`, also inside `sh -c` and `ONBUILD RUN`. A package counts as pinned with `=version` (wildcards such as `=1.2.*` included), a release (`name/bookworm-backports`), or when it is a `.deb` file or path. Packages given through variables (`$PACKAGES`) are not checked, and the value of `-t`/`--target-release` or `-o` is not a package.',
             'There is no quick fix: only you know which version to pin (`apt-cache policy <package>` in the base image shows the candidates).',
         ].join('\n\n'),
     },
@@ -26,7 +26,7 @@ export const aptPin: Rule = {
         const findings: Finding[] = [];
         for (const { inst } of allRuns(model)) {
             for (const cmd of inst.commands()) {
-                const mc = managerCommand(cmd, APT, APT_SPEC);
+                const mc = managerCommand(cmd, APT_FAMILY, APT_SPEC);
                 if (mc?.sub?.value !== 'install') {
                     continue;
                 }

@@ -1,4 +1,4 @@
-import { APT, APT_CHANGES, APT_SPEC, type ManagerCommand, managerCommand } from '../knowledge/packageManagers';
+import { APT_FAMILY, APT_CHANGES, APT_SPEC, type ManagerCommand, managerCommand } from '../knowledge/packageManagers';
 import type { Finding, Rule } from '../types';
 import { allRuns, earlierRunMatches, head, insertAfter } from '../kit';
 
@@ -33,7 +33,7 @@ export const aptYes: Rule = {
         bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10+deb12u8 \\\n    && rm -rf /var/lib/apt/lists/*\n',
         good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 \\\n    && rm -rf /var/lib/apt/lists/*\n',
         notes: [
-            'Checked for `apt-get` and `apt` sub-commands that change packages (`install`, `remove`, `purge`, `upgrade`, `dist-upgrade`, `autoremove`, `build-dep`, …), also inside `sh -c` and `ONBUILD RUN`. `-y`, `--yes`, `--assume-yes`, quiet level 2 (`-qq`, which implies `-y`), `-o APT::Get::Assume-Yes=true` and an earlier RUN that writes `APT::Get::Assume-Yes` into apt’s configuration all count.',
+            'Checked for `apt-get`, `apt` and `aptitude` sub-commands that change packages (`install`, `remove`, `purge`, `upgrade`, `dist-upgrade`, `autoremove`, `build-dep`, …), also inside `sh -c` and `ONBUILD RUN`. `-y`, `--yes`, `--assume-yes`, quiet level 2 (`-qq`, which implies `-y`), `-o APT::Get::Assume-Yes=true` and an earlier RUN that writes `APT::Get::Assume-Yes` into apt’s configuration all count.',
             'Unlike hadolint, a single `-q` does not count: it only makes apt-get quieter. The quick fix adds `-y` after the sub-command.',
         ].join('\n\n'),
     },
@@ -43,7 +43,7 @@ export const aptYes: Rule = {
         for (const { inst } of allRuns(model)) {
             const configured = earlierRunMatches(model, inst, CONFIGURED);
             for (const cmd of inst.commands()) {
-                const mc = managerCommand(cmd, APT, APT_SPEC);
+                const mc = managerCommand(cmd, APT_FAMILY, APT_SPEC);
                 if (!mc?.sub || !APT_CHANGES.has(mc.sub.value) || configured || aptAssumesYes(mc)) {
                     continue;
                 }

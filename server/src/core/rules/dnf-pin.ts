@@ -26,10 +26,7 @@ export const dnfPin: Rule = {
                     continue;
                 }
                 // `dnf module install nodejs:20`: the stream after the colon is the pin.
-                const module = mc.sub?.value === 'module' && mc.operands[0]?.value === 'install';
-                const loose = module
-                    ? mc.operands.slice(1).filter((w) => !w.dynamic && !w.value.includes(':'))
-                    : rpmUnpinned(mc);
+                const loose = rpmUnpinned(mc);
                 if (loose.length > 0) {
                     findings.push({
                         range: hull(loose),

@@ -2,8 +2,8 @@ import { managerCommand, RPM_CHANGES, RPM_SPEC, rpmAssumesYes } from '../knowled
 import type { Finding, Rule } from '../types';
 import { allRuns, earlierRunMatches, head, insertAfter } from '../kit';
 
-// microdnf never asks (its `-y` is accepted and ignored), so it is not checked.
-const DNF = new Set(['dnf', 'dnf5']);
+// microdnf asks too on EL9 images (Oracle Linux 9, UBI 9): older ones assumed yes by default.
+const DNF = new Set(['dnf', 'dnf5', 'microdnf']);
 /** An earlier RUN wrote `assumeyes=1` into dnf's configuration. */
 const CONFIGURED = /assumeyes\s*=\s*(?:1|true|yes)/i;
 
@@ -17,8 +17,7 @@ export const dnfYes: Rule = {
         bad: 'FROM fedora:41\nRUN dnf install httpd-2.4.62 && dnf clean all\n',
         good: 'FROM fedora:41\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
         notes: [
-            'Checked for dnf (and dnf5) sub-commands that change packages (`install`, `groupinstall`, `remove`, `upgrade`, `module`, …), also inside `sh -c` and `ONBUILD RUN`. `-y`, `--assumeyes`, `--setopt=assumeyes=1` and an earlier RUN that writes `assumeyes=1` into the configuration count. The quick fix adds `-y` after `dnf`.',
-            'Unlike hadolint, `microdnf` is not checked: it never asks, and accepts `-y` only for compatibility.',
+            'Checked for dnf, dnf5 and microdnf sub-commands that change packages (`install`, `groupinstall`, `remove`, `upgrade`, `module`, …, and their short names `in`, `rm`, `up`), also inside `sh -c` and `ONBUILD RUN`. `-y`, `--assumeyes`, `--setopt=assumeyes=1` and an earlier RUN that writes `assumeyes=1` into the configuration count. The quick fix adds `-y` after `dnf`.',
         ].join('\n\n'),
     },
     equivalents: { hadolint: ['DL3038'] },

@@ -14,7 +14,7 @@ export const gemPin: Rule = {
         bad: 'FROM ruby:3.3-slim\nRUN gem install bundler\n',
         good: 'FROM ruby:3.3-slim\nRUN gem install bundler:2.5.22\n',
         notes: [
-            'Checked for `gem install` and `gem i`, also inside `sh -c` and `ONBUILD RUN`. `name:version`, a `-v`/`--version` option, and `.gem` files or paths count as pinned; gems given through variables are not checked.',
+            'Checked for `gem install` and `gem i`, also inside `sh -c` and `ONBUILD RUN`. `name:version`, a `-v`/`--version` option, and `.gem` files or paths count as pinned; gems given through variables are not checked, nor the build options after `--`.',
             'No quick fix: only you know the version.',
         ].join('\n\n'),
     },
@@ -27,7 +27,10 @@ export const gemPin: Rule = {
                 if ((mc?.sub?.value !== 'install' && mc?.sub?.value !== 'i') || hasFlag(mc.cli, 'v', 'version')) {
                     continue;
                 }
-                const loose = mc.operands.filter(
+                // After `--` come build options for the gem's native extension, not gems.
+                const end = cmd.args.findIndex((a) => a.value === '--');
+                const gems = end < 0 ? mc.operands : mc.operands.filter((w) => cmd.args.indexOf(w) < end);
+                const loose = gems.filter(
                     (w) => !w.dynamic && w.value !== '' && !w.value.includes(':') && !isLocalPackage(w.value, ['.gem']),
                 );
                 if (loose.length > 0) {

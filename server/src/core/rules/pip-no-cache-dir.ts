@@ -31,7 +31,7 @@ export const pipNoCacheDir: Rule = {
         bad: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
         good: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
         notes: [
-            'Reported on `pip install` (`pip3`, `python -m pip`) without `--no-cache-dir` in the stages that make the final image (a build stage whose files are only copied from keeps its cache harmlessly), also in `ONBUILD RUN` and inside `sh -c`. `PIP_NO_CACHE_DIR` set by ENV or ARG or on the command, `--cache-dir`, and a cache or tmpfs mount on the cache (`RUN --mount=type=cache,target=/root/.cache/pip`) count. pipx and pipenv keep their own caches and are not checked.',
+            'Reported on `pip install` (`pip3`, `python -m pip`) without `--no-cache-dir` in the stages that make the final image (a build stage whose files are only copied from keeps its cache harmlessly), also in `ONBUILD RUN` and inside `sh -c`. `PIP_NO_CACHE_DIR` set by ENV or ARG or on the command (with any value: pip turns the cache off for `0`, `false` or `off` too, for backward compatibility, so unlike hadolint those count), `--cache-dir`, and a cache or tmpfs mount on the cache (`RUN --mount=type=cache,target=/root/.cache/pip`) count. pipx and pipenv keep their own caches and are not checked.',
             'The quick fix adds `--no-cache-dir` after `install`.',
         ].join('\n\n'),
     },

@@ -22,7 +22,7 @@ export const pipPin: Rule = {
         bad: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n',
         good: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
         notes: [
-            'Checked for `pip install`, `pip3`, `python -m pip`, `uv pip`, `pipx` and `pipenv install`, also inside `sh -c` and `ONBUILD RUN`. Any version specifier counts (`==`, `>=`, `~=`, `<`, …), and so do local files, paths and URLs (`./pkg`, `.whl`, `.tar.gz`) and VCS URLs with a ref (`git+https://…/repo.git@v1.2`). A command with `-r`/`--requirement`, `-c`/`--constraint`, `--no-index` (local wheels only) or `.` is not checked; packages given through variables are not either.',
+            'Checked for `pip install`, `pip3`, `python -m pip`, `uv pip` and `pipx`, also inside `sh -c` and `ONBUILD RUN`. Any version specifier counts (`==`, `>=`, `~=`, `<`, …), and so do local files, paths and URLs (`./pkg`, `.whl`, `.tar.gz`) and VCS URLs with a ref (`git+https://…/repo.git@v1.2`). A command with `-r`/`--requirement`, `-c`/`--constraint`, `--no-index` (local wheels only) or `.` is not checked; packages given through variables are not either, nor `pipenv install`, which pins what it resolves in Pipfile.lock.',
             'No quick fix: only you know the version.',
         ].join('\n\n'),
     },
@@ -32,8 +32,10 @@ export const pipPin: Rule = {
         for (const { inst } of allRuns(model)) {
             for (const cmd of inst.commands()) {
                 const pip = pipInstall(cmd);
+                // pipenv writes what it resolves into Pipfile.lock, which pins it (hadolint's DL3013 leaves it too).
                 if (
                     !pip ||
+                    pip.tool === 'pipenv' ||
                     hasFlag(pip.cli, 'r', 'requirement', 'c', 'constraint', 'no-index') ||
                     pip.operands.some((w) => w.value === '.')
                 ) {

@@ -14,7 +14,7 @@ export const yumPin: Rule = {
         bad: 'FROM centos:7\nRUN yum install -y httpd && yum clean all\n',
         good: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',
         notes: [
-            'Checked for `yum install`, also inside `sh -c` and `ONBUILD RUN`. A package counts as pinned when a dash-separated part after its name looks like a version (`httpd-2.4.6`, `nodejs-18.1.0-1.el9`; `python3-pip` does not), with a version constraint, and when it is an `.rpm` file, a path or a URL. Groups (`@core`), provides (`pkgconfig(x)`) and packages given through variables are not checked.',
+            'Checked for `yum install` (also `yum in`) and `yum module install` (a module needs its `:stream`), also inside `sh -c` and `ONBUILD RUN`. A package counts as pinned when a dash-separated part after its name looks like a version (`httpd-2.4.6`, `nodejs-18.1.0-1.el9`; `python3-pip` does not), with a version constraint, and when it is an `.rpm` file, a path or a URL. Groups (`@core`), provides (`pkgconfig(x)`) and packages given through variables are not checked.',
             'No quick fix: only you know the version.',
         ].join('\n\n'),
     },
