@@ -99,6 +99,23 @@ export function buildModel(text: string): DockerfileModel {
         model.instructions.push(inst);
     }
     model.finalStage = model.stages[model.stages.length - 1];
+    const body = model.stages.length === 0 ? model.instructions.filter((i) => i.keyword !== 'ARG') : [];
+    if (body.length > 0) {
+        // A fragment (no FROM: a snippet, a template): its instructions form one implicit stage, so
+        // what is in effect before an instruction (ENV, SHELL) is known; it is not among `stages`,
+        // which holds what FROM starts.
+        const implicit: Stage = {
+            index: 0,
+            from: body[0]!,
+            image: '',
+            alias: undefined,
+            instructions: body,
+            parent: undefined,
+        };
+        for (const inst of body) {
+            inst.stage = implicit;
+        }
+    }
     return model;
 }
 

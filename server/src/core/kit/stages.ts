@@ -16,8 +16,15 @@ export function stageChain(stage: Stage | undefined): Stage[] {
     return chain;
 }
 
-/** Instructions that apply to the final image: the final stage and the stages it builds on. */
+/**
+ * Instructions that apply to the final image: the final stage and the stages it builds on. A
+ * fragment (instructions and no FROM: a snippet, a template, an include) is one implicit stage,
+ * linted like the end of an image (from-first reports the missing FROM).
+ */
 export function finalInstructions(model: DockerfileModel): Instruction[] {
+    if (model.stages.length === 0) {
+        return model.instructions.filter((i) => i.keyword !== 'ARG');
+    }
     return stageChain(model.finalStage)
         .reverse()
         .flatMap((s) => s.instructions);

@@ -99,8 +99,9 @@ export const pipefail: Rule = {
                 range: { start: pipeline[0]!.range.start, end: pipeline[pipeline.length - 1]!.range.end },
                 message:
                     'Only the last command of this pipeline decides whether the RUN fails: set `-o pipefail` in a SHELL instruction before it, so a failing command fails the build.',
-                // Before any FROM a SHELL belongs to no stage: inserting one would not help (and fix-all would repeat it).
-                fixes: run.stage ? [shellFix(model, run, shell)] : [],
+                // Before any FROM (or in a fragment, where the FROM it will follow is unknown) a SHELL is left
+                // to the author: before a FROM it would not help, and fix-all would repeat it.
+                fixes: run.stage?.from.keyword === 'FROM' ? [shellFix(model, run, shell)] : [],
             });
         }
         return findings;
