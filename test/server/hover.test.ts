@@ -34,6 +34,21 @@ describe('hover', () => {
         assert.deepEqual(hover.range, at);
     });
 
+    it('keeps to the finding: its message, the rule’s why and a link to the full page, not the page itself', async () => {
+        // One line with several findings (cmd-exec-form, daemonized-main-process, keep-alive-hack, …).
+        const at = find(KEEP_ALIVE, 'service nginx start');
+        const hover = await server.request<Hover>('textDocument/hover', {
+            textDocument: { uri },
+            position: { line: at.start.line, character: at.start.character + 1 },
+        });
+        const value = (hover.contents as MarkupContent).value;
+        const rule = ruleById('daemonized-main-process')!;
+        assert.ok(value.includes(`](https://`) && value.includes('daemonized-main-process.md)'), value);
+        assert.ok(!value.includes(rule.docs.bad), 'the bad example stays on the rule page');
+        assert.ok(!value.includes(rule.docs.notes!.slice(0, 60)), 'the notes stay on the rule page');
+        assert.ok(value.length < 3000, `${value.length} characters`);
+    });
+
     it('appends the language service help when the finding covers an instruction keyword', async () => {
         const text = 'FROM alpine:3.20\nMAINTAINER someone@example.com\n';
         const maintainerUri = 'file:///work/hover/maintainer/Dockerfile';

@@ -1,6 +1,6 @@
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { type Hover, MarkupKind, type Position, type Range } from 'vscode-languageserver/node';
-import { ruleMarkdown } from '../core/docs';
+import { ruleDocsUrl } from '../core/docs';
 import type { LintDiagnostic } from '../core/lint';
 import { ruleById } from '../core/rules';
 
@@ -21,8 +21,9 @@ function contains(range: Range, p: Position): boolean {
 }
 
 /**
- * On a finding: the rule's documentation (what is wrong, why, a bad and a good example), then the
- * language service's help for the instruction. Elsewhere: the language service's hover alone.
+ * On a finding: its message, the rule's "why" in a few lines and a link to the full page (examples,
+ * notes), then the language service's help for the instruction. Elsewhere: the language service's
+ * hover alone. The whole page per finding made a line with three findings hover ~7,000 characters.
  */
 export function computeHover(input: HoverInput): Hover | null {
     const { position } = input;
@@ -35,7 +36,10 @@ export function computeHover(input: HoverInput): Hover | null {
             continue;
         }
         seen.add(rule.id);
-        parts.push(`**Dockwise \`${rule.id}\`:** ${finding.message}\n\n${ruleMarkdown(rule, { heading: false })}`);
+        const link = input.markdown
+            ? `[Rule page: examples and notes](${ruleDocsUrl(rule.id)})`
+            : `Rule page: ${ruleDocsUrl(rule.id)}`;
+        parts.push(`**Dockwise \`${rule.id}\`:** ${finding.message}\n\n**${rule.title}**: ${rule.docs.why}\n\n${link}`);
     }
     const service = input.service.computeHover(input.text, position);
     const serviceText = service ? hoverText(service.contents) : '';

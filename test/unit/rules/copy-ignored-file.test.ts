@@ -18,7 +18,7 @@ describe(ID, () => {
         ]);
         assert.match(
             findings(ID, text, ignore('tmp\n'))[0]!.message,
-            /Attempting to Copy file "\.\/tmp\/foo\.txt" that is excluded by \.dockerignore/,
+            /"\.\/tmp\/foo\.txt" is left out of the build context by \.dockerignore/,
         );
     });
     it('matches ** patterns, leading slashes and CRLF files', () => {

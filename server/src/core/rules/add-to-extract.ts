@@ -61,7 +61,7 @@ export const addToExtract: Rule = {
                             copies.delete(name);
                             findings.push({
                                 range: model.rangeOf(copy.start, copy.end),
-                                message: `Use ADD for extracting archives into an image: \`${name}\` is copied here and unpacked with tar by a later RUN; \`ADD ${name} <dir>/\` unpacks it without keeping the archive in a layer.`,
+                                message: `\`${name}\` is copied in here and unpacked by a later RUN, so the archive stays in this layer as well as its files. \`ADD ${name} <dir>/\` unpacks a local archive in one step and keeps only the files.`,
                             });
                         }
                     }

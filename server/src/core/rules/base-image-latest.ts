@@ -28,7 +28,7 @@ export const baseImageLatest: Rule = {
             findings.push({
                 range: tagRange,
                 message:
-                    'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag.',
+                    '`latest` is whatever was pushed last: the next build may get another image without any change here. Name a release tag instead.',
             });
         }
         return findings;

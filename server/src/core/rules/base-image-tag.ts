@@ -31,7 +31,7 @@ export const baseImageTag: Rule = {
             }
             findings.push({
                 range,
-                message: `Always tag the version of an image explicitly: \`${image}\` means \`${image}:latest\`, which changes under you. Pin a tag such as \`${image}:<version>\`.`,
+                message: `\`${image}\` has no tag, so Docker takes \`${image}:latest\`: whatever was pushed last, which can change between two builds. Name the version you tested, such as \`${image}:<version>\`.`,
             });
         }
         return findings;

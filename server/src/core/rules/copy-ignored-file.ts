@@ -41,7 +41,7 @@ export const copyIgnoredFile: Rule = {
                 if (pattern !== undefined) {
                     findings.push({
                         range: model.rangeOf(src.start, src.end),
-                        message: `Attempting to ${inst.keyword === 'ADD' ? 'Add' : 'Copy'} file "${src.value}" that is excluded by .dockerignore (pattern \`${pattern}\`): the builder never receives it.`,
+                        message: `"${src.value}" is left out of the build context by .dockerignore (pattern \`${pattern}\`), so the builder never receives it and this ${inst.keyword} fails or copies nothing. Remove the pattern, or do not ${inst.keyword === 'ADD' ? 'add' : 'copy'} the file.`,
                     });
                 }
             }

@@ -26,7 +26,7 @@ export const copyWholeFilesystem: Rule = {
             }
             findings.push({
                 range: model.rangeOf(root.start, args.dest.end),
-                message: `Do not copy an entire filesystem from another stage: copy only what the image needs from '${from.value}'.`,
+                message: `This copies all of '${from.value}' (its whole root filesystem, build tools and caches too) into the image: copy only the files the image needs from it.`,
             });
         }
         return findings;
