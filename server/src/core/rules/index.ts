@@ -10,6 +10,7 @@ import { volumeJsonSingleQuotes } from './volume-json-single-quotes';
 import { keepAliveHack } from './keep-alive-hack';
 import { secretInEnv } from './secret-in-env';
 import { secretInRun } from './secret-in-run';
+import { insecureDownload } from './insecure-download';
 import { logToFile } from './log-to-file';
 import { serviceLogsToFile } from './service-logs-to-file';
 import { cmdExecForm } from './cmd-exec-form';
@@ -113,6 +114,7 @@ export const RULES: readonly Rule[] = [
     keepAliveHack,
     secretInEnv,
     secretInRun,
+    insecureDownload,
     logToFile,
     serviceLogsToFile,
     cmdExecForm,
