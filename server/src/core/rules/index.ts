@@ -11,6 +11,7 @@ import { keepAliveHack } from './keep-alive-hack';
 import { secretInEnv } from './secret-in-env';
 import { secretInRun } from './secret-in-run';
 import { insecureDownload } from './insecure-download';
+import { unsignedPackages } from './unsigned-packages';
 import { logToFile } from './log-to-file';
 import { serviceLogsToFile } from './service-logs-to-file';
 import { cmdExecForm } from './cmd-exec-form';
@@ -115,6 +116,7 @@ export const RULES: readonly Rule[] = [
     secretInEnv,
     secretInRun,
     insecureDownload,
+    unsignedPackages,
     logToFile,
     serviceLogsToFile,
     cmdExecForm,

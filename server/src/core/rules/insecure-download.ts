@@ -9,7 +9,7 @@ import type { DockerfileModel } from '../model';
  * of the "verification turned off" family.
  */
 
-interface Off {
+export interface Off {
     word: CommandWord;
     /** The word without the switch (`-fsSL` for `-fsSLk`), or undefined when the whole word goes. */
     rest: string | undefined;
@@ -40,13 +40,13 @@ function switchesOff(cmd: Command): Off[] {
     return out;
 }
 
-/** Removes the switch: the letter from a bundle, or the word with the blank before it (shell form only). */
-function removal(model: DockerfileModel, cmd: Command, off: Off): Fix | undefined {
+/** Removes the switch: the letter from a bundle, or the word with the blank before it (shell form only). Shared with unsigned-packages. */
+export function removal(model: DockerfileModel, cmd: Command, off: Off, why = 'check certificates'): Fix | undefined {
     if (off.rest !== undefined) {
         const edit = replaceWord(model, cmd, off.word, off.rest);
         return (
             edit && {
-                title: `Remove \`k\` from \`${off.written}\` (check certificates)`,
+                title: `Remove \`k\` from \`${off.written}\` (${why})`,
                 edits: [edit],
                 preferred: true,
             }
@@ -62,7 +62,7 @@ function removal(model: DockerfileModel, cmd: Command, off: Off): Fix | undefine
         return undefined;
     }
     return {
-        title: `Remove \`${off.written}\` (check certificates)`,
+        title: `Remove \`${off.written}\` (${why})`,
         edits: [{ range: { start: before.range.end, end: off.word.range.end }, newText: '' }],
         preferred: true,
     };
