@@ -1,46 +1,67 @@
-// Pull against the real engine. No registry is reachable here, so the engine pulls from a registry double on
-// 127.0.0.1 (registryStub.ts): real per-layer progress, cancellation mid-layer, registry errors; plus an
-// unreachable registry and the offline flows (docker load, local tags) a failed pull must leave alone.
+// Pull against the real engine and a real registry (Debian's docker-registry on 127.0.0.1, test/support/
+// registry.mjs): images built here with fresh layers are pushed there, removed locally and pulled back with
+// per-layer progress; a throttling relay in front of the same registry makes a layer slow enough to cancel
+// mid-download; a blob deleted from the registry's storage makes it fail mid-pull; plus an unreachable
+// registry and the offline flows (docker load, local tags) a failed pull must leave alone.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PullTracker } from '../../client/src/commands/pullProgress';
 import { EngineError, type EngineClient, type PullProgress } from '../../client/src/engine/types';
 import { assertEngineReachable, client, container, docker, ENGINE_SKIP, RUN_ID, TEST_IMAGE, cleanup } from './helpers';
-import { randomLayer, startRegistryStub, type RegistryStub } from './registryStub';
+import {
+    buildImage,
+    damageBlob,
+    pushRaw,
+    randomFile,
+    registrySkip,
+    removeLocal,
+    startRegistry,
+    type RealRegistry,
+} from './registry';
 
 const isEngineError = (cause: string, pattern: RegExp) => (e: unknown) =>
     e instanceof EngineError && e.cause === cause && pattern.test(`${e.message} ${e.fix ?? ''}`);
 
 describe('engine: pull', { skip: ENGINE_SKIP }, () => {
     let c: EngineClient;
-    let stub: RegistryStub;
+    let registry: RealRegistry;
+    let skip: string | false = false;
     const created: string[] = [];
+    /** Builds an image with fresh layers, pushes it to the registry and removes it locally. */
+    const published = async (name: string, files: Record<string, Buffer>): Promise<string> => {
+        const ref = `${registry.host}/dockwise-test/${name}:${RUN_ID}`;
+        created.push(ref);
+        await buildImage(ref, files);
+        await pushRaw(ref);
+        await removeLocal(ref);
+        return ref;
+    };
     before(async () => {
+        skip = await registrySkip();
         c = client();
         await assertEngineReachable(c);
-        stub = await startRegistryStub({
-            'dockwise-test/pulled': {
-                layers: [{ 'hello.txt': Buffer.from('hello\n') }, randomLayer(1_500_000)],
-                bytesPerTick: 256 * 1024,
-            },
-            'dockwise-test/stalls': { layers: [randomLayer(2_000_000)], bytesPerTick: 128 * 1024, stallAfter: 600_000 },
-            'dockwise-test/broken': { layers: [randomLayer(1000)], missingLayers: true },
-        });
+        if (!skip) {
+            registry = await startRegistry();
+        }
     });
     after(async () => {
-        await stub?.close();
-        for (const ref of created) {
-            await docker()
-                .getImage(ref)
-                .remove({ force: true })
-                .catch(() => undefined);
-        }
+        await registry?.stop();
+        await removeLocal(...created);
         await cleanup();
         c?.dispose();
     });
 
-    it('pulls a two-layer image with per-layer progress to 100 %', async () => {
-        const ref = `${stub.host}/dockwise-test/pulled:${RUN_ID}`;
+    it('pulls an image back from the registry with per-layer progress to 100 %', async (t) => {
+        if (skip) {
+            return t.skip(skip);
+        }
+        const pushed = await published('pulled', {
+            'hello.txt': Buffer.from(`hello ${RUN_ID}\n`),
+            'data.bin': randomFile(1_500_000),
+        });
+        // Through a relay at 2 MB/s the engine reports the download as it goes, as from a remote registry.
+        const slow = await registry.throttled(2_000_000);
+        const ref = pushed.replace(registry.host, slow.host);
         created.push(ref);
         const tracker = new PullTracker();
         const seen: PullProgress[] = [];
@@ -51,25 +72,33 @@ describe('engine: pull', { skip: ENGINE_SKIP }, () => {
                 tracker.update(p);
             },
         });
+        slow.close();
         const layers = tracker.layerStates();
-        assert.equal(layers.length, 2);
+        // The busybox base layers are already here; the two COPY layers come from the registry.
         assert.deepEqual(
             layers.map((l) => l.phase),
-            ['done', 'done'],
+            ['exists', 'exists', 'done', 'done'],
         );
-        assert.ok(seen.some((p) => p.status === 'Downloading' && p.total === layers[1]?.size && p.current! < p.total!));
-        assert.equal(tracker.summary().message, '100% · 2/2 layers');
+        const data = layers[3]!;
+        assert.ok(seen.some((p) => p.status === 'Downloading' && p.total === data.size && p.current! < p.total!));
+        assert.equal(tracker.summary().message, '100% · 4/4 layers');
         assert.match(
             tracker.render(ref),
             /Status: Downloaded newer image for 127\.0\.0\.1:\d+\/dockwise-test\/pulled:/,
         );
         const image = await c.inspectImage(ref);
         assert.equal(image.labels['dockwise.test.run'], RUN_ID);
-        assert.ok(stub.requests.some((r) => r.startsWith('GET /v2/dockwise-test/pulled/blobs/')));
+        const ran = await container(['cat', '/hello.txt'], { image: ref, start: true });
+        assert.equal((await ran.wait()).StatusCode, 0);
     });
 
-    it('cancelling mid-layer aborts the request with a clear Cancelled error, and nothing is tagged', async () => {
-        const ref = `${stub.host}/dockwise-test/stalls:${RUN_ID}`;
+    it('cancelling mid-layer aborts the request with a clear Cancelled error, and nothing is tagged', async (t) => {
+        if (skip) {
+            return t.skip(skip);
+        }
+        const pushed = await published('stalls', { 'data.bin': randomFile(2_000_000) });
+        const slow = await registry.throttled(256 * 1024);
+        const ref = pushed.replace(registry.host, slow.host);
         created.push(ref);
         const controller = new AbortController();
         let downloading = 0;
@@ -90,19 +119,30 @@ describe('engine: pull', { skip: ENGINE_SKIP }, () => {
                 return true;
             },
         );
+        slow.close();
         assert.ok(downloading >= 1, 'the layer was downloading when cancelled');
         assert.ok(Date.now() - t0 < 10_000, `cancelled within ${Date.now() - t0} ms`);
         await assert.rejects(c.inspectImage(ref), isEngineError('notFound', /./));
     });
 
-    it('registry errors fail with the engine words: unknown tag, missing layer', async () => {
+    it('registry errors fail with the engine words: unknown tag, missing layer', async (t) => {
+        if (skip) {
+            return t.skip(skip);
+        }
         await assert.rejects(
-            c.pullImage(`${stub.host}/dockwise-test/absent:1`, { timeoutMs: 30_000 }),
+            c.pullImage(`${registry.host}/dockwise-test/absent:1`, { timeoutMs: 30_000 }),
             isEngineError('notFound', /manifest unknown.*Check the image name and tag/s),
         );
+        const ref = await published('broken', { 'data.bin': randomFile(1000) });
+        const manifest = (await (
+            await fetch(`${registry.url}/v2/dockwise-test/broken/manifests/${RUN_ID}`, {
+                headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+            })
+        ).json()) as { layers: { digest: string }[] };
+        damageBlob(registry, manifest.layers[manifest.layers.length - 1]!.digest);
         await assert.rejects(
-            c.pullImage(`${stub.host}/dockwise-test/broken:1`, { timeoutMs: 30_000 }),
-            isEngineError('unknown', /Could not pull .*broken:1: unknown blob/),
+            c.pullImage(ref, { timeoutMs: 30_000 }),
+            isEngineError('unknown', /Could not pull .*broken:.*: unknown blob/),
         );
     });
 
