@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Command } from '../../server/src/core/commands';
 import { buildModel } from '../../server/src/core/model';
-import { knownImage, parseImageRef } from '../../server/src/core/knowledge/officialImages';
+import { knownImage } from '../../server/src/core/knowledge/officialImages';
+import { canonicalReference } from '../../server/src/shared/imageReference';
 import { looksLikeServer, portOf, serviceStart } from '../../server/src/core/knowledge/serverCommands';
 import {
     SERVICES,
@@ -108,18 +109,25 @@ describe('service catalog', () => {
 
 describe('official images', () => {
     it('parses references with registries, mirrors, tags and digests', () => {
-        assert.deepEqual(parseImageRef('nginx'), { registry: undefined, repository: 'nginx', tag: undefined });
-        assert.deepEqual(parseImageRef('docker.io/library/php:8.3-apache@sha256:abc'), {
+        assert.deepEqual(canonicalReference('nginx'), {
+            registry: undefined,
+            repository: 'nginx',
+            tag: undefined,
+            digest: undefined,
+        });
+        assert.deepEqual(canonicalReference('docker.io/library/php:8.3-apache@sha256:abc'), {
             registry: 'docker.io',
             repository: 'php',
             tag: '8.3-apache',
+            digest: 'sha256:abc',
         });
-        assert.deepEqual(parseImageRef('localhost:5000/team/app:1'), {
+        assert.deepEqual(canonicalReference('localhost:5000/team/app:1'), {
             registry: 'localhost:5000',
             repository: 'team/app',
             tag: '1',
+            digest: undefined,
         });
-        assert.equal(parseImageRef('public.ecr.aws/docker/library/redis:7').repository, 'redis');
+        assert.equal(canonicalReference('public.ecr.aws/docker/library/redis:7').repository, 'redis');
     });
     it('matches variants by tag and ignores variable repositories', () => {
         assert.deepEqual(knownImage('php:8.3-apache')?.services, ['apache']);

@@ -1,5 +1,6 @@
 // Pure parts of the Build Image command: what the Dockerfile offers (stages, ARGs), defaults, validation
 // and the equivalent `docker build` command line shown to the user. No vscode import: unit-tested in Node.
+import { PATH_COMPONENT, splitReference, TAG } from '../../../server/src/shared/imageReference';
 
 export interface DockerfileFacts {
     /** Named stages (`FROM … AS name`), in order. */
@@ -79,25 +80,26 @@ export function validateTag(ref: string): string | undefined {
     if (!v) {
         return 'Enter a name such as app:latest.';
     }
-    const slash = v.lastIndexOf('/');
-    const colon = v.lastIndexOf(':');
-    const repo = colon > slash ? v.slice(0, colon) : v;
-    const tag = colon > slash ? v.slice(colon + 1) : undefined;
-    if (tag !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
+    const { registry, repository, tag, digest } = splitReference(v);
+    if (digest !== undefined) {
+        return 'A build tag has no digest: drop the @… part.';
+    }
+    if (tag !== undefined && !TAG_RE.test(tag)) {
         return `"${tag}" is not a valid tag (letters, digits, _ . -; at most 128).`;
     }
-    const path = repo.split('/');
-    const host = path.length > 1 && /[.:]|^localhost$/.test(path[0] as string) ? path.shift() : undefined;
-    if (host !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) {
-        return `"${host}" is not a valid registry host.`;
+    if (registry !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(registry)) {
+        return `"${registry}" is not a valid registry host.`;
     }
-    for (const part of path) {
-        if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(part)) {
+    for (const part of repository.split('/')) {
+        if (!PATH_RE.test(part)) {
             return `"${part}" must be lower case letters and digits, separated by . _ or -.`;
         }
     }
     return undefined;
 }
+
+const TAG_RE = new RegExp(`^${TAG}$`);
+const PATH_RE = new RegExp(`^${PATH_COMPONENT}$`);
 
 export interface BuildPlan {
     contextDir: string;

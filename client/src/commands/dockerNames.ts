@@ -1,35 +1,22 @@
 // The engine's rules for what the user types: image references, volume names, key=value options. Checked
 // before the request so the prompt can say what is wrong while the user types. Pure: unit-tested.
+import { type ReferenceProblem, referenceProblem } from '../../../server/src/shared/imageReference';
 
-// From the distribution reference grammar (github.com/distribution/reference, regexp.go).
-const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+const REFERENCE_TEXT: Record<ReferenceProblem, string> = {
+    empty: 'Enter an image reference, e.g. nginx:1.27 or ghcr.io/owner/app:latest.',
+    spaces: 'An image reference has no spaces.',
+    'too-long': 'That reference is too long.',
+    uppercase: 'Repository names must be lowercase (only a registry host may have capitals).',
+    'empty-digest': 'A digest looks like @sha256: followed by 64 hex digits.',
+    'bad-digest': 'A digest looks like @sha256: followed by 64 hex digits.',
+    'empty-tag': 'Use [registry[:port]/]name[:tag][@digest], e.g. nginx:1.27 or localhost:5000/team/app:v2.',
+    invalid: 'Use [registry[:port]/]name[:tag][@digest], e.g. nginx:1.27 or localhost:5000/team/app:v2.',
+};
 
 /** Why `text` is not an image reference the engine can pull, or undefined when it is. */
 export function validateImageReference(text: string): string | undefined {
-    const ref = text.trim();
-    if (!ref) {
-        return 'Enter an image reference, e.g. nginx:1.27 or ghcr.io/owner/app:latest.';
-    }
-    if (/\s/.test(ref)) {
-        return 'An image reference has no spaces.';
-    }
-    if (REFERENCE.test(ref)) {
-        return ref.length > 255 + 128 ? 'That reference is too long.' : undefined;
-    }
-    const withoutTag = ref.replace(/@.*$/, '').replace(/:[^/]*$/, '');
-    const path = withoutTag.includes('/') ? withoutTag.slice(withoutTag.indexOf('/') + 1) : withoutTag;
-    if (/[A-Z]/.test(path)) {
-        return 'Repository names must be lowercase (only a registry host may have capitals).';
-    }
-    if (/@/.test(ref)) {
-        return 'A digest looks like @sha256: followed by 64 hex digits.';
-    }
-    return 'Use [registry[:port]/]name[:tag][@digest], e.g. nginx:1.27 or localhost:5000/team/app:v2.';
+    const problem = referenceProblem(text.trim());
+    return problem && REFERENCE_TEXT[problem];
 }
 
 /**

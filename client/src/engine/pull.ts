@@ -1,6 +1,7 @@
 // docker pull through the Engine API: the reference split the way the CLI does, the JSON progress stream
 // decoded line by line, and the engine's in-stream errors turned into words the user can act on.
 import type { IncomingMessage } from 'node:http';
+import { splitReference } from '../../../server/src/shared/imageReference';
 import { JsonLineParser } from './events';
 import { obj, str } from './mappers';
 import type { Transport } from './transport';
@@ -8,19 +9,16 @@ import { EngineError, type CallOptions, type PullProgress } from './types';
 
 export type PullOptions = CallOptions & { onProgress?: (progress: PullProgress) => void };
 
-/** "busybox" → busybox:latest; "reg:5000/a/b" → tag latest; digests and explicit tags are kept. */
-export function splitReference(reference: string): { fromImage: string; tag?: string } {
+/** The create-image query for a reference: "busybox" → busybox:latest; digests and explicit tags are kept. */
+export function pullParameters(reference: string): { fromImage: string; tag?: string } {
     const ref = reference.trim();
     if (ref.includes('@')) {
         return { fromImage: ref };
     }
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    if (colon > slash) {
-        return { fromImage: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-    }
+    const { registry, repository, tag } = splitReference(ref);
+    const fromImage = registry === undefined ? repository : `${registry}/${repository}`;
     // Without a tag the engine would pull every tag of the repository.
-    return { fromImage: ref, tag: 'latest' };
+    return { fromImage, tag: tag ?? 'latest' };
 }
 
 /** An error the engine reports inside a 200 pull stream. */
@@ -148,7 +146,7 @@ export function consumePullStream(
 
 /** Streams the pull; resolves when the engine finished, rejects on an in-stream error or cancellation. */
 export async function pullImage(transport: Transport, reference: string, options: PullOptions = {}): Promise<void> {
-    const { fromImage, tag } = splitReference(reference);
+    const { fromImage, tag } = pullParameters(reference);
     const operation = `pull ${reference}`;
     let opened: { response: IncomingMessage; close(): void };
     try {

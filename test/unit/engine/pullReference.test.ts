@@ -1,21 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pullError, splitReference } from '../../../client/src/engine/pull';
+import { pullError, pullParameters } from '../../../client/src/engine/pull';
 import { toEngineError } from '../../../client/src/engine/errors';
 
 describe('engine: pull and create helpers', () => {
     it('never pulls every tag: a reference without tag means :latest', () => {
-        assert.deepEqual(splitReference('busybox'), { fromImage: 'busybox', tag: 'latest' });
-        assert.deepEqual(splitReference('busybox:1.36'), { fromImage: 'busybox', tag: '1.36' });
-        assert.deepEqual(splitReference('reg.example:5000/team/app'), {
+        assert.deepEqual(pullParameters('busybox'), { fromImage: 'busybox', tag: 'latest' });
+        assert.deepEqual(pullParameters('busybox:1.36'), { fromImage: 'busybox', tag: '1.36' });
+        assert.deepEqual(pullParameters('reg.example:5000/team/app'), {
             fromImage: 'reg.example:5000/team/app',
             tag: 'latest',
         });
-        assert.deepEqual(splitReference('reg.example:5000/team/app:v2'), {
+        assert.deepEqual(pullParameters('reg.example:5000/team/app:v2'), {
             fromImage: 'reg.example:5000/team/app',
             tag: 'v2',
         });
-        assert.deepEqual(splitReference('alpine@sha256:abc'), { fromImage: 'alpine@sha256:abc' });
+        assert.deepEqual(pullParameters('alpine@sha256:abc'), { fromImage: 'alpine@sha256:abc' });
     });
 
     it('maps pull failures to causes and fixes', () => {

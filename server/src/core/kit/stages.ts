@@ -1,5 +1,5 @@
 import { PropertyInstruction } from 'dockerfile-ast';
-import { parseImageRef } from '../knowledge/officialImages';
+import { canonicalReference } from '../../shared/imageReference';
 import type { DockerfileModel, Instruction, Stage } from '../model';
 
 // Questions about stages and the final image: which stages build on which, what the final image
@@ -124,7 +124,7 @@ export function baseFlavor(stage: Stage | undefined): Flavor {
     if (!root) {
         return 'other';
     }
-    const { registry, repository, tag } = parseImageRef(root.image);
+    const { registry, repository, tag } = canonicalReference(root.image);
     const name = repository.split('/').pop() ?? '';
     const ref = `${registry ?? ''}/${repository}:${tag ?? ''}`;
     if (/windows|servercore|nanoserver/.test(ref)) {

@@ -3,7 +3,8 @@ import type { Command } from '../commands';
 import type { DockerfileModel, Instruction } from '../model';
 import { installedPackages, mainCommands } from '../kit/runs';
 import { finalEnv, finalInstructions, stageChain } from '../kit/stages';
-import { type KnownImage, knownImage, parseImageRef } from './officialImages';
+import { canonicalReference } from '../../shared/imageReference';
+import { type KnownImage, knownImage } from './officialImages';
 import { type ServerContext, serviceStart, type ServiceStart } from './serverCommands';
 import { PACKAGE_FAMILY, type PackageFamily, type ServiceInfo, serviceById, serviceByPackage } from './services';
 
@@ -36,7 +37,7 @@ export function baseImage(model: DockerfileModel): BaseImage | undefined {
         range: arg.getRange(),
         inst: root.from,
         known: knownImage(ref),
-        dynamic: parseImageRef(ref).repository.includes('$'),
+        dynamic: canonicalReference(ref).repository.includes('$'),
     };
 }
 

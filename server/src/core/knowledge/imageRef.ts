@@ -1,78 +1,27 @@
 import type { Flag } from 'dockerfile-ast';
+import { type ReferenceProblem, referenceProblem as sharedReferenceProblem } from '../../shared/imageReference';
 import type { DockerfileModel, Instruction, Stage } from '../model';
 
 /**
- * Image references as the builder reads them (github.com/distribution/reference): the registry,
- * repository, tag and digest of `FROM`, `COPY --from` and `RUN --mount=from=` values.
+ * Image references as the builder reads them: the grammar and the parser are shared with the client
+ * (`shared/imageReference.ts`); this module words the problems for findings and finds `from=` values.
  */
 
-export interface ImageReference {
-    /** The registry host as written (`ghcr.io`, `localhost:5000`); undefined means Docker Hub. */
-    registry: string | undefined;
-    repository: string;
-    tag: string | undefined;
-    digest: string | undefined;
-}
-
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(
-    `^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`,
-);
-
-/** Splits a reference (no variables) into its parts; the registry is the first component only when it looks like a host. */
-export function splitReference(ref: string): ImageReference {
-    let rest = ref;
-    let digest: string | undefined;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    let registry: string | undefined;
-    const slash = rest.indexOf('/');
-    const first = slash >= 0 ? rest.slice(0, slash) : '';
-    if (
-        first &&
-        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())
-    ) {
-        registry = first;
-        rest = rest.slice(slash + 1);
-    }
-    let tag: string | undefined;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    return { registry, repository: rest, tag, digest };
-}
+const PROBLEM_TEXT: Record<ReferenceProblem, string> = {
+    empty: 'the image name is empty',
+    spaces: 'it is not a valid image reference',
+    'too-long': 'the repository name is longer than 255 characters',
+    uppercase: 'repository names must be lowercase',
+    'empty-tag': 'the tag after `:` is empty',
+    'empty-digest': 'the digest after `@` is empty',
+    'bad-digest': 'it is not a valid image reference',
+    invalid: 'it is not a valid image reference',
+};
 
 /** Why a reference (no variables) is not one the builder accepts, or undefined when it is. */
 export function referenceProblem(ref: string): string | undefined {
-    if (ref === '') {
-        return 'the image name is empty';
-    }
-    const m = REFERENCE.exec(ref);
-    if (m) {
-        return m[2]!.length + (m[1] ? m[1].length + 1 : 0) > 255
-            ? 'the repository name is longer than 255 characters'
-            : undefined;
-    }
-    const parts = splitReference(ref);
-    if (parts.repository !== parts.repository.toLowerCase()) {
-        return 'repository names must be lowercase';
-    }
-    if (parts.tag === '') {
-        return 'the tag after `:` is empty';
-    }
-    if (parts.digest === '') {
-        return 'the digest after `@` is empty';
-    }
-    return 'it is not a valid image reference';
+    const problem = sharedReferenceProblem(ref);
+    return problem && PROBLEM_TEXT[problem];
 }
 
 /** Docker Hub under the names users write in allow-lists. */

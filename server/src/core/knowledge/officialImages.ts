@@ -1,3 +1,5 @@
+import { canonicalReference } from '../../shared/imageReference';
+
 /**
  * Well-known server images and what their own Dockerfiles already declare. A Dockerfile that
  * builds on one of them inherits its EXPOSE and VOLUME, so the port and volume rules stay quiet.
@@ -98,42 +100,9 @@ export const KNOWN_IMAGES: readonly KnownImage[] = [
     img('docker', ['dockerd'], ['2375', '2376'], ['/var/lib/docker'], /dind/),
 ];
 
-export interface ImageRef {
-    /** Registry host, when the reference names one (`ghcr.io`). */
-    registry: string | undefined;
-    /** Repository path without registry and without Docker Hub's `library/` (`nginx`, `bitnami/redis`). */
-    repository: string;
-    tag: string | undefined;
-}
-
-/** Splits an image reference (`docker.io/library/php:8.3-apache@sha256:…`). */
-export function parseImageRef(ref: string): ImageRef {
-    let rest = ref.trim().toLowerCase();
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        rest = rest.slice(0, at);
-    }
-    let registry: string | undefined;
-    const slash = rest.indexOf('/');
-    const first = slash >= 0 ? rest.slice(0, slash) : '';
-    if (first && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-        registry = first;
-        rest = rest.slice(slash + 1);
-    }
-    let tag: string | undefined;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    // Mirrors keep Docker Hub's path: `public.ecr.aws/docker/library/nginx`, `mirror.gcr.io/library/nginx`.
-    const repository = rest.replace(/^(docker\/)?library\//, '');
-    return { registry, repository, tag };
-}
-
 /** The known image a FROM reference names, if any; unknown images and variable repositories give undefined. */
 export function knownImage(ref: string): KnownImage | undefined {
-    const { registry, repository, tag } = parseImageRef(ref);
+    const { registry, repository, tag } = canonicalReference(ref);
     // `php:${PHP_VERSION}-apache` is still php's Apache variant; `${BASE}` could be anything.
     if (repository.includes('$') || registry?.includes('$')) {
         return undefined;

@@ -1,5 +1,5 @@
 import { baseImage, commandServices, expand, type ServiceEvidence } from '../knowledge/finalImage';
-import { parseImageRef } from '../knowledge/officialImages';
+import { canonicalReference } from '../../shared/imageReference';
 import { portOf } from '../knowledge/serverCommands';
 import type { Finding, Fix, Rule } from '../types';
 import { finalEnv, finalInstructions, insertLinesBefore } from '../kit';
@@ -40,7 +40,7 @@ function portFor(e: ServiceEvidence, env: ReadonlyMap<string, string>, baseRef: 
     }
     if (e.service.id === 'aspnet') {
         // ASP.NET Core images listen on 8080 since .NET 8, on 80 before.
-        const major = Number(/^(\d+)/.exec(parseImageRef(baseRef ?? '').tag ?? '')?.[1] ?? 8);
+        const major = Number(/^(\d+)/.exec(canonicalReference(baseRef ?? '').tag ?? '')?.[1] ?? 8);
         return { port: major >= 8 ? 8080 : 80, explicit: false, socket: false };
     }
     return { port: e.service.ports[0], explicit: false, socket: false };

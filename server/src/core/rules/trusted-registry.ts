@@ -1,6 +1,7 @@
 import { From } from 'dockerfile-ast';
 import { copyArgs, flagValue } from '../knowledge/copyArgs';
-import { DOCKER_HUB, earlierStage, mountFroms, splitReference } from '../knowledge/imageRef';
+import { splitReference } from '../../shared/imageReference';
+import { DOCKER_HUB, earlierStage, mountFroms } from '../knowledge/imageRef';
 import type { DockerfileModel, Stage } from '../model';
 import type { Finding, Rule, RuleOptions } from '../types';
 
