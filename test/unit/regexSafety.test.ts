@@ -29,8 +29,9 @@ const REVIEWED: Record<string, string> = {
 
 /** Regexes built at run time (file and code, without line numbers), each from parts that are safe. */
 const CONSTRUCTED = [
-    // Docker's reference grammar; probed through referenceProblem by the instruction probes (FROM).
-    'server/src/core/knowledge/imageRef.ts new RegExp( `^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`, )',
+    // Docker's reference grammar (shared with the client); probed through referenceProblem by the instruction
+    // probes (FROM).
+    'server/src/shared/imageReference.ts new RegExp( `^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`, )',
     // Heredoc ends: a word of [A-Za-z0-9_] matched at line starts.
     "server/src/core/model.ts new RegExp(`^${heredoc[1] ? '\\\\t*' : ''}${heredoc[3]}\\\\r?$`, 'm')",
     "server/src/core/rules/log-to-file.ts new RegExp(`^${m[1] ? '\\\\t*' : ''}${m[3]}\\\\r?$`, 'm')",
@@ -87,7 +88,9 @@ function probe(sites: RegexSite[], lineN: number, hangMs = 20_000): Promise<Prob
 const describeSlow = (s: Slow) => `${s.what}: ×${s.ratio.toFixed(1)} from n to 4n on ${s.sample}`;
 
 describe('regular expressions of the lint core', { timeout: 300_000 }, () => {
-    const { literals, constructed } = regexSites();
+    const { literals, constructed: coreConstructed } = regexSites();
+    // The core also runs the shared leaf's regexes (the image-reference grammar).
+    const constructed = [...coreConstructed, ...regexSites('server/src/shared').constructed];
 
     it('are all found (TypeScript parser over server/src/core)', () => {
         assert.ok(literals.length > 300, `${literals.length} regex literals`);
