@@ -15,6 +15,11 @@ const PRACTICE: Partial<Record<Rule['category'], string>> = {
     foreground: 'Practice 6: the main program in the foreground as PID 1',
 };
 
+/** Which of the six practices the rule teaches, when it teaches one (`Practice 4: …`). */
+export function practiceOf(rule: Rule): string | undefined {
+    return PRACTICE[rule.category];
+}
+
 export function equivalentsText(rule: Rule): string {
     const e = rule.equivalents;
     const parts = [

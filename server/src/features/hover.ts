@@ -1,6 +1,6 @@
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { type Hover, MarkupKind, type Position, type Range } from 'vscode-languageserver/node';
-import { ruleDocsUrl } from '../core/docs';
+import { practiceOf, ruleDocsUrl } from '../core/docs';
 import type { LintDiagnostic } from '../core/lint';
 import { ruleById } from '../core/rules';
 
@@ -39,7 +39,10 @@ export function computeHover(input: HoverInput): Hover | null {
         const link = input.markdown
             ? `[Rule page: examples and notes](${ruleDocsUrl(rule.id)})`
             : `Rule page: ${ruleDocsUrl(rule.id)}`;
-        parts.push(`**Dockwise \`${rule.id}\`:** ${finding.message}\n\n**${rule.title}**: ${rule.docs.why}\n\n${link}`);
+        // The practice it teaches stays in the short hover: the six practices are what Dockwise is for.
+        const practice = practiceOf(rule);
+        const title = practice ? `**${rule.title}** (${practice})` : `**${rule.title}**`;
+        parts.push(`**Dockwise \`${rule.id}\`:** ${finding.message}\n\n${title}: ${rule.docs.why}\n\n${link}`);
     }
     const service = input.service.computeHover(input.text, position);
     const serviceText = service ? hoverText(service.contents) : '';
