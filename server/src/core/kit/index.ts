@@ -10,6 +10,7 @@
 //                     replaceWord (each undefined when the edit could change what the file means)
 //   text.ts           text and ranges: rangeText, narrow, nextCharRange, head, hull, instructionAt,
 //                     isExpansion; words for messages: nameList, closeMatches, typoDistance
+//   switches.ts       rules that report a switch turning a check off: Off, switchFindings, removeSwitch
 //   dockerfileUtils.ts  dockerfile-utils' validator as Dockwise rules: utilsRule, validation
 //
 // Domain knowledge (package managers, daemons, secrets, image references…) lives in `../knowledge/`.
@@ -17,4 +18,5 @@ export * from './dockerfileUtils';
 export * from './edits';
 export * from './runs';
 export * from './stages';
+export * from './switches';
 export * from './text';

@@ -1,20 +1,12 @@
-import type { Command, CommandWord } from '../commands';
-import type { Finding, Fix, Rule } from '../types';
-import { allRuns, replaceWord } from '../kit';
-import type { DockerfileModel } from '../model';
+import type { Command } from '../commands';
+import type { Rule } from '../types';
+import { type Off, switchFindings } from '../kit';
 
 /**
  * `curl -k`/`--insecure` and `wget --no-check-certificate`: the download accepts any certificate, so
  * whoever sits between the build and the server can hand over their own file. Issue 16 §3, the first
  * of the "verification turned off" family.
  */
-
-export interface Off {
-    word: CommandWord;
-    /** The word without the switch (`-fsSL` for `-fsSLk`), or undefined when the whole word goes. */
-    rest: string | undefined;
-    written: string;
-}
 
 function switchesOff(cmd: Command): Off[] {
     const out: Off[] = [];
@@ -40,34 +32,6 @@ function switchesOff(cmd: Command): Off[] {
     return out;
 }
 
-/** Removes the switch: the letter from a bundle, or the word with the blank before it (shell form only). Shared with unsigned-packages. */
-export function removal(model: DockerfileModel, cmd: Command, off: Off, why = 'check certificates'): Fix | undefined {
-    if (off.rest !== undefined) {
-        const edit = replaceWord(model, cmd, off.word, off.rest);
-        return (
-            edit && {
-                title: `Remove \`k\` from \`${off.written}\` (${why})`,
-                edits: [edit],
-                preferred: true,
-            }
-        );
-    }
-    const i = cmd.words.indexOf(off.word);
-    const before = cmd.words[i - 1];
-    if (
-        cmd.form !== 'shell' ||
-        !before ||
-        model.text.slice(model.offsetAt(off.word.range.start), model.offsetAt(off.word.range.end)) !== off.written
-    ) {
-        return undefined;
-    }
-    return {
-        title: `Remove \`${off.written}\` (${why})`,
-        edits: [{ range: { start: before.range.end, end: off.word.range.end }, newText: '' }],
-        preferred: true,
-    };
-}
-
 export const insecureDownload: Rule = {
     id: 'insecure-download',
     title: 'Do not turn off certificate checks when downloading',
@@ -84,19 +48,12 @@ export const insecureDownload: Rule = {
     },
     equivalents: {},
     check({ model }) {
-        const findings: Finding[] = [];
-        for (const { inst } of allRuns(model)) {
-            for (const cmd of inst.commands()) {
-                for (const off of switchesOff(cmd)) {
-                    const fix = removal(model, cmd, off);
-                    findings.push({
-                        range: off.word.range,
-                        message: `\`${cmd.name} ${off.written}\` turns off the certificate check: anyone between the build and the server can hand over another file, and it goes into the image. Remove it and make the certificate trusted (\`ca-certificates\`, or your CA in the trust store).`,
-                        fixes: fix ? [fix] : [],
-                    });
-                }
-            }
-        }
-        return findings;
+        return switchFindings(
+            model,
+            switchesOff,
+            'check certificates',
+            (cmd, off) =>
+                `\`${cmd.name} ${off.written}\` turns off the certificate check: anyone between the build and the server can hand over another file, and it goes into the image. Remove it and make the certificate trusted (\`ca-certificates\`, or your CA in the trust store).`,
+        );
     },
 };

@@ -1,8 +1,7 @@
 import type { Command } from '../commands';
 import { RPM_MANAGERS } from '../knowledge/packageManagers';
-import type { Finding, Rule } from '../types';
-import { allRuns } from '../kit';
-import { type Off, removal } from './insecure-download';
+import type { Rule } from '../types';
+import { type Off, switchFindings } from '../kit';
 
 /** Switches that make a package manager install packages whose signature it did not check. */
 function unsignedSwitches(cmd: Command): Off[] {
@@ -46,19 +45,12 @@ export const unsignedPackages: Rule = {
     },
     equivalents: {},
     check({ model }) {
-        const findings: Finding[] = [];
-        for (const { inst } of allRuns(model)) {
-            for (const cmd of inst.commands()) {
-                for (const off of unsignedSwitches(cmd)) {
-                    const fix = removal(model, cmd, off, 'check signatures');
-                    findings.push({
-                        range: off.word.range,
-                        message: `\`${cmd.name} ${off.written}\` installs packages without checking their signatures: a mirror, a proxy or a hijacked network can slip in a package of its own. Remove it and import the repository’s signing key.`,
-                        fixes: fix ? [fix] : [],
-                    });
-                }
-            }
-        }
-        return findings;
+        return switchFindings(
+            model,
+            unsignedSwitches,
+            'check signatures',
+            (cmd, off) =>
+                `\`${cmd.name} ${off.written}\` installs packages without checking their signatures: a mirror, a proxy or a hijacked network can slip in a package of its own. Remove it and import the repository’s signing key.`,
+        );
     },
 };
