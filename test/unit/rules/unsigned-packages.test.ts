@@ -35,6 +35,15 @@ describe(ID, () => {
             'FROM alpine:3.21\nRUN apk add --no-cache ./tool.apk\n',
         );
     });
+    it('removes `-o` together with the apt option it sets, so the command stays whole', () => {
+        assert.equal(
+            fixAndRelint(
+                ID,
+                'FROM debian:12-slim\nRUN apt-get -o APT::Get::AllowUnauthenticated=true install -y tool=1.0\n',
+            ),
+            'FROM debian:12-slim\nRUN apt-get install -y tool=1.0\n',
+        );
+    });
     it('honours inline suppression', () => {
         assert.deepEqual(
             hits(ID, 'FROM alpine:3.21\n# dockwise ignore=unsigned-packages\nRUN apk add --allow-untrusted ./t.apk\n'),

@@ -13,6 +13,8 @@ export interface Off {
     /** The word without the switch (`-fsSL` for `-fsSLk`), or undefined when the whole word goes. */
     rest: string | undefined;
     written: string;
+    /** The option word the switch is the value of (`-o` before `APT::Get::AllowUnauthenticated=true`): it goes too. */
+    option?: CommandWord;
 }
 
 /** Removes the switch: the letter from a bundle, or the word with the blank before it (shell form only). */
@@ -27,17 +29,16 @@ export function removeSwitch(model: DockerfileModel, cmd: Command, off: Off, why
             }
         );
     }
-    const i = cmd.words.indexOf(off.word);
-    const before = cmd.words[i - 1];
-    if (
-        cmd.form !== 'shell' ||
-        !before ||
-        model.text.slice(model.offsetAt(off.word.range.start), model.offsetAt(off.word.range.end)) !== off.written
-    ) {
+    const first = off.option ?? off.word;
+    const before = cmd.words[cmd.words.indexOf(first) - 1];
+    const plain = (w: CommandWord): boolean =>
+        model.text.slice(model.offsetAt(w.range.start), model.offsetAt(w.range.end)) === w.value;
+    if (cmd.form !== 'shell' || !before || !plain(off.word) || !plain(first)) {
         return undefined;
     }
+    const shown = off.option ? `${off.option.value} ${off.written}` : off.written;
     return {
-        title: `Remove \`${off.written}\` (${why})`,
+        title: `Remove \`${shown}\` (${why})`,
         edits: [{ range: { start: before.range.end, end: off.word.range.end }, newText: '' }],
         preferred: true,
     };

@@ -10,9 +10,13 @@ function unsignedSwitches(cmd: Command): Off[] {
             .filter((w) => !w.dynamic && test(w.value))
             .map((word) => ({ word, rest: undefined, written: word.value }));
     if (cmd.name === 'apt-get' || cmd.name === 'apt' || cmd.name === 'aptitude') {
+        // `-o APT::Get::AllowUnauthenticated=true`: the option word is removed with its value.
         return off(
             (v) => v === '--allow-unauthenticated' || /^APT::Get::AllowUnauthenticated=(?:1|true|yes)$/i.test(v),
-        );
+        ).map((o) => {
+            const prev = cmd.words[cmd.words.indexOf(o.word) - 1];
+            return prev && /^(?:-o|--option)$/.test(prev.value) ? { ...o, option: prev } : o;
+        });
     }
     if (RPM_MANAGERS.has(cmd.name)) {
         return off((v) => v === '--nogpgcheck' || /^--setopt=(?:[\w.-]+\.)?gpgcheck=(?:0|false|no)$/i.test(v));
